@@ -1,0 +1,62 @@
+# CRAFT Family Support: `make run` to try the site, `make test` to prove it. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DEMO_PASSWORD ?= craft-demo-password
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime ## Create .venv with the runtime dependencies
+
+compilemessages: $(VENV)/.runtime ## Compile locale/*.po into .mo files (build output, not committed)
+	$(PY) scripts/translations.py compile
+
+messages: $(VENV)/.dev ## Extract UI strings into locale/es (needs GNU gettext)
+	@command -v xgettext >/dev/null || scripts/system-packages gettext
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemessages --locale es --no-obsolete \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+	msgattrib --no-location --sort-output -o locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/django.po
+
+run: $(VENV)/.runtime compilemessages ## Set everything up and serve the demo site on 127.0.0.1:$(PORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py load_demo_content
+	@echo
+	@echo "  Site:     http://127.0.0.1:$(PORT)/        Spanish: http://127.0.0.1:$(PORT)/es/"
+	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Logins:   admin, editor, translator, member   password: $(DEMO_PASSWORD)"
+	@echo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+system-packages: ## Install PostgreSQL server binaries and Chromium when missing (as root on Debian)
+	scripts/system-packages
+
+lint: $(VENV)/.dev ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(VENV)/.dev compilemessages system-packages ## Lint, checks and the whole suite on a throwaway PostgreSQL
+	$(VENV)/bin/ruff check .
+	$(PY) scripts/translations.py check
+	scripts/with-postgres $(MAKE) --no-print-directory test-in-db
+
+test-in-db:
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: help install compilemessages messages run system-packages lint test test-in-db

@@ -1,0 +1,3 @@
+"""URLs of the blog app, mounted inside i18n_patterns by cms/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,33 @@
+"""Load the bilingual demo site: pages, snippets and demo logins. Safe to run again."""
+
+import os
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import module_has_submodule
+
+DEFAULT_DEMO_PASSWORD = "craft-demo-password"  # noqa: S105 (demo only; refused with DEBUG off)
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the bilingual demo content and the demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (never on a real site).")
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo content with DEBUG off: it creates logins with a known password. "
+                "Pass --force if this really is a throwaway site."
+            )
+        self.demo_password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+        # Each app that has a `demo` module adds its own content, in INSTALLED_APPS order (ours first).
+        for app_config in apps.get_app_configs():
+            if module_has_submodule(app_config.module, "demo"):
+                loader = import_module(f"{app_config.name}.demo")
+                self.stdout.write(f"Loading demo content: {app_config.verbose_name}")
+                loader.load(self)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

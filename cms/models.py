@@ -1,0 +1,121 @@
+"""Site-wide models: images with photo credits, audio/video media, footer snippets."""
+
+import mimetypes
+
+import mutagen
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailmedia.models import AbstractMedia
+
+
+class CreditedImage(AbstractImage):
+    """An image that carries its photo credit, shown wherever it is featured."""
+
+    credit = models.CharField(
+        _("photo credit"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "© Jane Doe via Unsplash". Shown under featured images.'),
+    )
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class CreditedRendition(AbstractRendition):
+    image = models.ForeignKey(CreditedImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class SiteMedia(AbstractMedia):
+    """Audio and video items. Duration and size are read from the file, never typed by hand."""
+
+    file_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, editable=False)
+    mime_type = models.CharField(_("MIME type"), max_length=100, blank=True, editable=False)
+
+    admin_form_fields = ("title", "file", "collection", "thumbnail", "tags")
+
+    class Meta:
+        verbose_name = _("media item")
+        verbose_name_plural = _("media items")
+
+    def clean(self):
+        super().clean()
+        if self.file and not self._read_file_metadata():
+            raise ValidationError({"file": _("This file is not an audio or video file we can read.")})
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self._read_file_metadata()
+        super().save(*args, **kwargs)
+
+    def _read_file_metadata(self):
+        """Fill duration, size and MIME type from the file's content; False when it is not media."""
+        self.file.seek(0)
+        try:
+            info = mutagen.File(self.file)
+        except mutagen.MutagenError:
+            info = None
+        finally:
+            self.file.seek(0)
+        if info is None or getattr(info, "info", None) is None:
+            return False
+        self.duration = round(float(info.info.length), 3)
+        self.file_size = self.file.size
+        mime = info.mime[0] if getattr(info, "mime", None) else None
+        self.mime_type = mime or mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
+        return True
+
+
+class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
+    """A help line shown in the footer of every page: crisis help stays one click away."""
+
+    name = models.CharField(_("name"), max_length=120)
+    contact = models.CharField(_("how to reach it"), max_length=120, help_text=_('For example "Call or text 988".'))
+    url = models.URLField(_("link"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("contact"), FieldPanel("url"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("contact"),
+        # Spanish-language services often have their own address, so the link is translatable too.
+        TranslatableField("url"),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("crisis resource")
+        verbose_name_plural = _("crisis resources")
+
+    def __str__(self):
+        return self.name
+
+
+class SiteFooter(TranslatableMixin, models.Model):
+    """The short text in every page's footer (one per language)."""
+
+    text = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("text")]
+    translatable_fields = [TranslatableField("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site footer")
+        verbose_name_plural = _("site footer")
+
+    def __str__(self):
+        return str(_("Site footer"))

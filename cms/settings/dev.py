@@ -1,0 +1,16 @@
+"""Local development: `make run`."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "insecure-dev-key-only-for-make-run"
+COMMENTS_XTD_SALT = COMMENTS_XTD_SALT or b"insecure-dev-salt"  # noqa: F405
+if not DEBUG:
+    SECRET_KEY = require_secret_key(SECRET_KEY)  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

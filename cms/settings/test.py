@@ -1,0 +1,18 @@
+"""The test suite: always PostgreSQL (DATABASE_URL is set by `make test`)."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "insecure-test-key-never-used-outside-tests"  # noqa: S105
+COMMENTS_XTD_SALT = b"insecure-test-salt"
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Site root paths are cached; a per-test dummy cache keeps one test's tree out of the next.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405

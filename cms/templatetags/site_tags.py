@@ -1,0 +1,99 @@
+"""Site-wide template tags: navigation, language switching and the crisis-resources footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from cms.models import CrisisResource, SiteFooter
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the active language (the English one when it has no translation)."""
+    root = _site_root(context["request"])
+    return root.localized if root else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_pages(context):
+    """The home page's menu children, each marked `current` when the visitor is inside it."""
+    home = localized_home(context)
+    if home is None:
+        return []
+    page = context.get("page")
+    here = page.path if isinstance(page, Page) else ""
+    return [
+        {"page": item, "current": bool(here) and here.startswith(item.path)}
+        for item in home.get_children().live().in_menu()
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language for the switcher and the hreflang alternates.
+
+    On a Wagtail page, each link goes to that page's live translation; when there is none, to the
+    other language's home page, flagged `exact=False` so it is never announced as an alternate.
+    Elsewhere (accounts, members' pages) the current URL is translated by its prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    home = _site_root(request)
+    homes = (
+        {p.locale.language_code: p for p in home.get_translations(inclusive=True).live().select_related("locale")}
+        if home
+        else {}
+    )
+    for code, _name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            target = translations.get(code)
+            exact = target is not None
+            target = target or homes.get(code)
+            url = target.get_url(request) if target else None
+        else:
+            exact = True
+            url = translate_url(request.get_full_path(), code)
+        if url:
+            links.append(
+                {
+                    "code": code,
+                    "name": translation.get_language_info(code)["name_local"],
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url),
+                    "current": code == current,
+                    "exact": exact,
+                }
+            )
+    return links
+
+
+@register.inclusion_tag("includes/crisis_resources.html")
+def crisis_resources():
+    locale = Locale.get_active()
+    resources = list(CrisisResource.objects.filter(locale=locale))
+    if not resources:
+        resources = list(CrisisResource.objects.filter(locale=Locale.get_default()))
+    return {"resources": resources}
+
+
+@register.simple_tag
+def site_footer():
+    return SiteFooter.objects.filter(locale=Locale.get_active()).first() or (
+        SiteFooter.objects.filter(locale=Locale.get_default()).first()
+    )

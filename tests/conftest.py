@@ -1,0 +1,146 @@
+"""Fixtures shared by every app's tests: a bilingual site tree, users, and a real browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
+
+from cms.translation import translate_into_spanish
+from home.models import HomePage
+
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM then refuses
+# to run there unless told it is safe (it is: the loop never runs our code concurrently).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "a-long-test-password-42"
+
+HOME_SPANISH = {
+    "Home": "Inicio",
+    "home": "inicio",
+    "Helping a loved one": "Ayudar a un ser querido",
+    "Skills for families": "Habilidades para familias",
+}
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def spanish():
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def a_home_page(english):
+    """The English home page, made the default site's root (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    for welcome in root.get_children():
+        welcome.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title="Home",
+            slug="home",
+            locale=english,
+            hero_heading="Helping a loved one",
+            hero_text="Skills for families",
+        )
+    )
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    return home
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate a page or snippet into Spanish (see cms.translation) and publish it.
+
+    wagtail-localize publishes a translated page in `transaction.on_commit`, which never fires
+    inside a test's rolled-back transaction: run those callbacks here, as a real commit would.
+    """
+
+    def translate(instance, spanish, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            translated = translate_into_spanish(instance, spanish, **kwargs)
+        translated.refresh_from_db()
+        return translated
+
+    return translate
+
+
+@pytest.fixture
+def a_spanish_home_page(a_home_page, translate):
+    """The Spanish home page, translated from the English one through wagtail-localize."""
+    return translate(a_home_page, HOME_SPANISH)
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username, *groups, **fields):
+        user = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.org", password=PASSWORD, **fields
+        )
+        for name in groups:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def an_editor(make_user):
+    return make_user("editor", "Editors")
+
+
+# --- Browser tests -------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    item.stash.setdefault("reports", {})[report.when] = report
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs it (apt-get install chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            # The machine has no internet: keep Chromium from phoning home at start.
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser, request):
+    """A fresh browser tab; on failure its screenshot is kept in test-artifacts/ and the path printed."""
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    reports = request.node.stash.get("reports", {})
+    if any(report.failed for report in reports.values()):
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{request.node.name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"\nScreenshot of the failure: {path}")  # noqa: T201
+    context.close()
