@@ -31,6 +31,8 @@ def placeholders(text):
 
 
 def problems(po):
+    if po.metadata_is_fuzzy:
+        yield "fuzzy header", polib.POEntry(msgid="")
     for entry in po:
         if entry.obsolete:
             continue
