@@ -9,7 +9,7 @@ from .translation import translate_into_spanish
 
 GROUPS = {
     "Editors": [],  # created by Wagtail with its page and image permissions
-    "Translators": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    "Translators": [],  # permissions: translation_workflow.groups (per page, Spanish tree only)
     "Members": [],
 }
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "members",
     "learning",
     "blog",
+    "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -147,6 +148,16 @@ USE_TZ = True
 
 # A "Translate this page" on a live English page must not publish a Spanish page full of English.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation drafts: DeepL when a key is configured, otherwise no machine translator
+# (dev and test switch on wagtail-localize's offline dummy). Only page and snippet segments ever
+# reach it; member-written models are never translatable (translation_workflow.checks).
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "FORMALITY": "prefer_more"},
+    }
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -9,7 +9,9 @@ COMMENTS_XTD_SALT = COMMENTS_XTD_SALT or b"insecure-dev-salt"  # noqa: F405
 if not DEBUG:
     SECRET_KEY = require_secret_key(SECRET_KEY)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+if not DEEPL_API_KEY:  # noqa: F405
+    # Offline stand-in (it reverses word order) so the "Translate with machine" button works.
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,102 @@
+"""The Translators and Spanish reviewers groups, their per-page permissions and the review workflow.
+
+Permissions are given on the Spanish tree only (a GroupPagePermission on each Spanish home page):
+translators add and change Spanish pages but cannot publish; reviewers also publish. Nobody in
+these groups holds any permission on the English tree. A Wagtail workflow with one group-approval
+task, assigned to the Spanish home pages, is how a translation reaches a reviewer.
+
+`setup_translation_groups()` is idempotent: the demo loader and `manage.py
+setup_translation_workflow` call it, and it must run again after a new Spanish home page is made.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    DraftStateMixin,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    TranslatableMixin,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.snippets.models import get_snippet_models
+
+TRANSLATORS = "Translators"
+SPANISH_REVIEWERS = "Spanish reviewers"
+EDITORS = "Editors"
+TARGET_LANGUAGE = "es"
+
+SPANISH_REVIEW_WORKFLOW = "Spanish review"
+SPANISH_REVIEW_TASK = "Approval by a Spanish reviewer"
+
+ADMIN_PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
+PAGE_PERMISSIONS = {
+    TRANSLATORS: ["add_page", "change_page"],
+    SPANISH_REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+SNIPPET_ACTIONS = {
+    TRANSLATORS: ["add", "change"],
+    SPANISH_REVIEWERS: ["add", "change", "publish"],
+}
+
+
+def translatable_snippet_models():
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
+def spanish_home_pages():
+    return Page.objects.filter(depth=2, locale__language_code=TARGET_LANGUAGE)
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _snippet_permissions(actions):
+    for model in translatable_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        for action in actions:
+            if action == "publish" and not issubclass(model, DraftStateMixin):
+                continue
+            yield Permission.objects.get(content_type=content_type, codename=f"{action}_{model._meta.model_name}")
+
+
+@transaction.atomic
+def setup_translation_groups():
+    """Create or update both groups and the Spanish review workflow; returns the groups by name."""
+    groups = {}
+    homes = list(spanish_home_pages())
+    for name in (TRANSLATORS, SPANISH_REVIEWERS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(_permission(dotted) for dotted in ADMIN_PERMISSIONS))
+        group.permissions.add(*_snippet_permissions(SNIPPET_ACTIONS[name]))
+        for home in homes:
+            for codename in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=_permission(f"wagtailcore.{codename}")
+                )
+        groups[name] = group
+
+    # Editors start translations of the pages they edit (their page permissions still apply).
+    editors = Group.objects.filter(name=EDITORS).first()
+    if editors:
+        editors.permissions.add(_permission("wagtail_localize.submit_translation"))
+
+    task = GroupApprovalTask.objects.filter(name=SPANISH_REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=SPANISH_REVIEW_TASK)
+    task.groups.set([groups[SPANISH_REVIEWERS]])
+    workflow, _ = Workflow.objects.get_or_create(name=SPANISH_REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for home in homes:
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return groups
+
+
+def spanish_locale():
+    return Locale.objects.get(language_code=TARGET_LANGUAGE)

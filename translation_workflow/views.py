@@ -1,0 +1,418 @@
+"""Admin views: the guarded wagtail-localize actions, the review path and the status report.
+
+The guarded views are mounted on wagtail-localize's own URLs (wagtail_hooks.py registers them
+first), so every link and button the translation editor renders goes through these checks.
+"""
+
+import contextlib
+import os
+import tempfile
+
+import django_filters
+import polib
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from . import review
+from .machine import machine_translate as safe_machine_translate
+from .permissions import can_start_page_translation, can_start_snippet_translation, can_sync_translations
+from .status import STATUS_CHOICES, section_choices, translation_statuses
+
+MAX_PO_FILE_SIZE = 2 * 1024 * 1024  # a page's strings are kilobytes; anything bigger is not ours
+
+
+# --- Per-page permission on starting and syncing translations -------------------------------------
+
+
+def repair_numchild(page):
+    """Recount children under `page` (and its parent): translating a subtree in one transaction
+    leaves the parents' `numchild` stale, which makes the translated children 404 (wagtail-localize#773).
+    """
+    for node in [page.get_parent(), *Page.objects.filter(path__startswith=page.path)]:
+        actual = Page.objects.filter(path__startswith=node.path, depth=node.depth + 1).count()
+        if actual != node.numchild:
+            Page.objects.filter(pk=node.pk).update(numchild=actual)
+
+
+class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
+    """Start a page translation only where the user may create it (see permissions.py)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(Page, id=kwargs["page_id"]).specific
+        untranslated = Locale.objects.exclude(
+            pk__in=page.get_translations(inclusive=True).filter(alias_of__isnull=True).values("locale_id")
+        )
+        if request.method == "POST":
+            chosen = list(untranslated.filter(pk__in=request.POST.getlist("locales")))
+            allowed = bool(chosen) and all(can_start_page_translation(request.user, page, locale) for locale in chosen)
+        else:
+            allowed = any(can_start_page_translation(request.user, page, locale) for locale in untranslated)
+        if not allowed and not page.is_root():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.cleaned_data["include_subtree"]:
+            for locale in form.cleaned_data["locales"]:
+                translated = self.object.get_translation_or_none(locale)
+                if translated is not None:
+                    repair_numchild(translated)
+        return response
+
+
+class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_snippet_translation(request.user, self.get_object()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    """Sync ("update from English") only translations the user may change, and publish only if
+    they may publish; machine drafts skip member-written fields."""
+
+    def dispatch(self, request, *args, **kwargs):
+        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+        try:
+            instance = source.get_source_instance()
+        except ObjectDoesNotExist as error:
+            raise Http404 from error
+        translated = []
+        for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+            with contextlib.suppress(ObjectDoesNotExist):
+                translated.append(translation.get_target_instance())
+        publish = request.method == "POST" and bool(request.POST.get("publish_translations"))
+        if not can_sync_translations(request.user, instance, translated, publish=publish):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if form.cleaned_data.get("use_machine_translation"):
+            translator = get_machine_translator()
+            self.object.update_from_db()
+            for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+                safe_machine_translate(translation, self.request.user, translator)
+            form.cleaned_data["use_machine_translation"] = False
+        return super().form_valid(form)
+
+
+def _next_url(request, translation):
+    return get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
+
+
+@require_POST
+def machine_translate(request, translation_id):
+    """wagtail-localize's "Translate with machine", minus member-written fields (machine.py)."""
+    translator = get_machine_translator()
+    if translator is None:
+        raise Http404
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    if safe_machine_translate(translation, request.user, translator):
+        messages.success(request, _("Machine translation drafted the untranslated strings. Check each one."))
+    else:
+        messages.warning(request, _("There is nothing left for machine translation."))
+    return redirect(_next_url(request, translation))
+
+
+# --- PO files -----------------------------------------------------------------------------------
+
+
+def _read_po(uploaded):
+    """A polib.POFile from an upload, or raise ValueError with a message for the translator."""
+    if uploaded is None:
+        raise ValueError(_("Choose a PO file to upload."))
+    if uploaded.size > MAX_PO_FILE_SIZE:
+        raise ValueError(_("This file is too large to be a PO file of one page (2 MB at most)."))
+    # polib takes a path or the text itself; a path is safer (a text could name a server file).
+    with tempfile.NamedTemporaryFile(suffix=".po", delete=False) as temporary:
+        temporary.write(uploaded.read())
+    try:
+        return polib.pofile(temporary.name)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ValueError(
+            _("This is not a valid PO file. Download the PO file again and edit only the msgstr lines.")
+        ) from error
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary.name)
+
+
+@require_POST
+def upload_pofile(request, translation_id):
+    """Import a translator's PO file: a bad or foreign file changes nothing, a partial one only
+    adds what it contains (translations already made are never deleted)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    next_url = _next_url(request, translation)
+    try:
+        po = _read_po(request.FILES.get("file"))
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(next_url)
+
+    file_translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+    if file_translation_id != str(translation.uuid):
+        other = (
+            Translation.objects.filter(uuid=file_translation_id).select_related("source").first()
+            if file_translation_id
+            else None
+        )
+        if other is None:
+            messages.error(
+                request, _("This PO file was not downloaded from this translation, so nothing was imported.")
+            )
+        else:
+            messages.error(
+                request,
+                _("This PO file belongs to another translation (%(title)s), so nothing was imported.")
+                % {"title": other.source.object_repr},
+            )
+        return redirect(next_url)
+
+    with transaction.atomic():
+        problems = translation.import_po(po, user=request.user, tool_name="PO File")
+    total, translated = translation.get_progress()
+    if problems:
+        messages.warning(
+            request,
+            _("Imported the PO file, but %(count)s of its entries do not match this page and were skipped.")
+            % {"count": len(problems)},
+        )
+    if translated < total:
+        messages.warning(
+            request,
+            _("Imported the PO file. %(missing)s of %(total)s strings still need a translation.")
+            % {"missing": total - translated, "total": total},
+        )
+    else:
+        messages.success(request, _("Imported the PO file. Every string is translated."))
+    return redirect(next_url)
+
+
+# --- Review ---------------------------------------------------------------------------------------
+
+
+class ReviewDecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("approve", gettext_lazy("Approve")), ("reject", gettext_lazy("Request changes"))]
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Comment for the translator"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "reject" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Say what needs to change, so the translator knows what to fix."))
+        return cleaned
+
+
+def _translated_page(page_id):
+    page = get_object_or_404(Page, id=page_id).specific
+    if page.locale_id == Locale.get_default().pk:
+        raise Http404
+    return page
+
+
+def submit_for_review(request, page_id):
+    """ "Submit for Spanish review": confirm, then hand the current translation to the reviewers."""
+    page = _translated_page(page_id)
+    if not review.can_submit_for_review(request.user, page):
+        raise PermissionDenied
+    source = review.translation_source_for(page)
+    translation = source and Translation.objects.filter(source=source, target_locale=page.locale).first()
+    if request.method == "POST":
+        try:
+            review.submit_for_review(page, request.user)
+        except review.ReviewError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Sent to the Spanish reviewers. You will get an email when they decide."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    total, translated = translation.get_progress() if translation else (0, 0)
+    return TemplateResponse(
+        request,
+        "translation_workflow/submit_for_review.html",
+        {
+            "page": page,
+            "total": total,
+            "translated": translated,
+            "missing": total - translated,
+            "review_state": review.active_review(page),
+        },
+    )
+
+
+def _may_see_review(user, page):
+    return bool(review.review_actions(user, page)) or page.permissions_for_user(user).can_edit()
+
+
+def review_page(request, page_id):
+    """The reviewer's side-by-side view: English and the submitted Spanish, strings and pages."""
+    page = _translated_page(page_id)
+    if not _may_see_review(request.user, page):
+        raise PermissionDenied
+    state = review.active_review(page)
+    actions = review.review_actions(request.user, page)
+    form = ReviewDecisionForm(request.POST or None)
+    if request.method == "POST":
+        if not actions:
+            raise PermissionDenied
+        if form.is_valid():
+            action = form.cleaned_data["action"]
+            try:
+                review.decide(page, request.user, action, form.cleaned_data["comment"].strip())
+            except review.ReviewError as error:
+                messages.error(request, str(error))
+            else:
+                if action == "approve":
+                    messages.success(request, _("Approved and published in Spanish."))
+                else:
+                    messages.success(request, _("Sent back to the translator with your comment."))
+                return redirect("translation_workflow:status_report")
+    source = review.translation_source_for(page)
+    strings = []
+    if source is not None:
+        strings = (
+            StringSegment.objects.filter(source=source)
+            .select_related("string", "context")
+            .annotate_translation(page.locale, include_errors=True)
+            .order_by("order")
+        )
+    return TemplateResponse(
+        request,
+        "translation_workflow/review.html",
+        {
+            "page": page,
+            "source": source,
+            "state": state,
+            "task_state": state.current_task_state if state else None,
+            "actions": actions,
+            "form": form,
+            "strings": strings,
+        },
+    )
+
+
+@xframe_options_sameorigin
+def review_preview(request, page_id, side):
+    """One half of the side-by-side view, framed by review.html."""
+    page = _translated_page(page_id)
+    if not _may_see_review(request.user, page):
+        raise PermissionDenied
+    if side == "english":
+        source = review.translation_source_for(page)
+        if source is None:
+            raise Http404
+        shown = source.get_source_instance().specific
+    else:
+        state = review.active_review(page)
+        revision = (
+            state.current_task_state.revision if state and state.current_task_state else page.get_latest_revision()
+        )
+        shown = revision.as_object() if revision else page
+    return shown.make_preview_request(request, shown.default_preview_mode)
+
+
+# --- Translation status report ------------------------------------------------------------------
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    """The filter form only: rows are plain objects, filtered in TranslationStatusReportView."""
+
+    section = django_filters.ChoiceFilter(label=gettext_lazy("Section"), choices=section_choices, method="keep")
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Spanish status"), choices=STATUS_CHOICES, method="keep")
+
+    def keep(self, rows, name, value):
+        return rows
+
+    class Meta:
+        model = Page
+        fields = []
+
+
+class TranslationStatusReportView(ReportView):
+    page_title = gettext_lazy("Translation status")
+    header_icon = "wagtail-localize-language"
+    index_url_name = "translation_workflow:status_report"
+    index_results_url_name = "translation_workflow:status_report_results"
+    filterset_class = TranslationStatusFilterSet
+    paginate_by = 100
+    list_export = [
+        "title",
+        "content_type",
+        "section_title",
+        "english_published_at",
+        "status_label",
+        "outdated_since",
+        "translated_share",
+        "strings_translated",
+        "strings_total",
+    ]
+    export_headings = {
+        "title": gettext_lazy("English title"),
+        "content_type": gettext_lazy("Type"),
+        "section_title": gettext_lazy("Section"),
+        "english_published_at": gettext_lazy("English published"),
+        "status_label": gettext_lazy("Spanish status"),
+        "outdated_since": gettext_lazy("Outdated since"),
+        "translated_share": gettext_lazy("Strings translated (%)"),
+        "strings_translated": gettext_lazy("Strings translated"),
+        "strings_total": gettext_lazy("Strings in English"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn("title", label=_("English"), get_url=lambda row: row.english_url),
+            Column("content_type", label=_("Type")),
+            Column("section_title", label=_("Section")),
+            Column("status_display", label=_("Spanish status")),
+            Column("translated_share_display", label=_("Translated")),
+            DateColumn("english_published_at", label=_("English published")),
+            TitleColumn("action_label", label=_("Action"), get_url=lambda row: row.action_url),
+        ]
+
+    def get_queryset(self):
+        return translation_statuses()
+
+    def filter_queryset(self, rows):
+        if self.filters and self.filters.is_valid():
+            section = self.filters.form.cleaned_data.get("section")
+            status = self.filters.form.cleaned_data.get("status")
+            if section:
+                rows = [row for row in rows if row.section == section]
+            if status:
+                rows = [row for row in rows if row.status == status]
+        return rows

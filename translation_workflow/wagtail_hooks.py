@@ -1,0 +1,172 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import BaseItem
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from . import review, views
+from .permissions import may_change_snippet_in_locale
+from .status import STATUS_CHOICES, status_counts
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_admin_urls():
+    """Our views first: the wagtail-localize paths below are the same as its own, and the first
+    match wins, so its unguarded views are never reached."""
+    workflow_urls = [
+        path("status/", views.TranslationStatusReportView.as_view(), name="status_report"),
+        path(
+            "status/results/",
+            views.TranslationStatusReportView.as_view(results_only=True),
+            name="status_report_results",
+        ),
+        path("pages/<int:page_id>/submit/", views.submit_for_review, name="submit_for_review"),
+        path("pages/<int:page_id>/review/", views.review_page, name="review"),
+        path(
+            "pages/<int:page_id>/review/preview/<str:side>/",
+            views.review_preview,
+            name="review_preview",
+        ),
+    ]
+    return [
+        path(
+            "translation-workflow/", include((workflow_urls, "translation_workflow"), namespace="translation_workflow")
+        ),
+        path("localize/submit/page/<int:page_id>/", views.GuardedSubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.GuardedSubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", views.GuardedUpdateTranslationsView.as_view()),
+        path("localize/translate/<int:translation_id>/pofile/upload/", views.upload_pofile),
+        path("localize/translate/<int:translation_id>/machine_translate/", views.machine_translate),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_workflow:status_report"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=650,
+    )
+
+
+class TranslationStatusPanel(Component):
+    """Dashboard counts of Spanish translations by status, each linking to the filtered report."""
+
+    name = "translation_status"
+    template_name = "translation_workflow/dashboard_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        counts = status_counts()
+        report_url = reverse("translation_workflow:status_report")
+        return {
+            "statuses": [
+                {"label": label, "count": counts[value], "url": f"{report_url}?status={value}"}
+                for value, label in STATUS_CHOICES
+            ],
+            "report_url": report_url,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationStatusPanel())
+
+
+class OutdatedTranslationItem(BaseItem):
+    """Tells editors, in the userbar only they see, that the English page changed after this one."""
+
+    template_name = "translation_workflow/userbar_outdated.html"
+
+    def __init__(self, page, source):
+        self.page = page
+        self.source = source
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(page=self.page, source=self.source)
+        return context
+
+
+def english_source_if_newer(page):
+    default = Locale.get_default()
+    if page.locale_id == default.pk or not page.last_published_at:
+        return None
+    source = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+    if source and source.last_published_at and source.last_published_at > page.last_published_at:
+        return source
+    return None
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_outdated_translation_notice(request, items, page):
+    if page is None or not getattr(page, "pk", None) or not isinstance(page, Page):
+        return
+    if not page.permissions_for_user(request.user).can_edit():
+        return
+    source = english_source_if_newer(page)
+    if source is not None:
+        items.insert(0, OutdatedTranslationItem(page, source))
+
+
+def spanish_review_buttons(page, user, view_name=None, next_url=None):
+    if page.locale_id == Locale.get_default().pk or page.depth < 2:
+        return
+    if review.review_actions(user, page):
+        yield Button(
+            _("Review Spanish translation"),
+            reverse("translation_workflow:review", args=[page.pk]),
+            icon_name="tasks",
+            priority=55,
+        )
+    elif review.can_submit_for_review(user, page) and review.translation_source_for(page) is not None:
+        yield Button(
+            _("Submit for Spanish review"),
+            reverse("translation_workflow:submit_for_review", args=[page.pk]),
+            icon_name="resubmit",
+            priority=55,
+        )
+
+
+hooks.register("register_page_header_buttons", spanish_review_buttons)
+hooks.register("register_page_listing_more_buttons", spanish_review_buttons)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_editing_snippets_outside_own_locale(request, instance):
+    if isinstance(instance, TranslatableMixin) and not may_change_snippet_in_locale(request.user, instance.locale_id):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_snippets_outside_own_locale(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not may_change_snippet_in_locale(
+            request.user, instance.locale_id
+        ):
+            raise PermissionDenied
+
+
+@hooks.register("before_create_snippet")
+def refuse_creating_snippets_outside_own_locale(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return
+    code = request.GET.get("locale")
+    locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+    if locale is None or not may_change_snippet_in_locale(request.user, locale.pk):
+        raise PermissionDenied
