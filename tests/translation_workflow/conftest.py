@@ -1,0 +1,57 @@
+"""A small English section (a module page with two segment pages) and the translation roles."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Page
+
+from home.models import StandardPage
+from tests.conftest import PASSWORD
+from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
+
+MODULE_SPANISH = {
+    "Talking without blame": "Hablar sin culpar",
+    "talking-without-blame": "hablar-sin-culpar",
+    "Calm words open doors that arguments close.": "Las palabras tranquilas abren puertas que las discusiones cierran.",
+}
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_standard_page(parent, title, slug, intro):
+    return publish(parent.add_child(instance=StandardPage(title=title, slug=slug, intro=intro, locale=parent.locale)))
+
+
+@pytest.fixture
+def translation_groups(a_spanish_home_page):
+    return setup_translation_groups()
+
+
+@pytest.fixture
+def a_translator(make_user, translation_groups):
+    return make_user("translator", TRANSLATORS)
+
+
+@pytest.fixture
+def a_reviewer(make_user, translation_groups):
+    return make_user("reviewer", SPANISH_REVIEWERS)
+
+
+@pytest.fixture
+def a_module(a_home_page):
+    """An English module page with two segments, like a learning module will have."""
+    module = add_standard_page(
+        a_home_page, "Talking without blame", "talking-without-blame", "Calm words open doors that arguments close."
+    )
+    add_standard_page(module, "Choosing a calm moment", "calm-moment", "Pick a time when your loved one is sober.")
+    add_standard_page(module, "Using I statements", "i-statements", "Say how you feel, not what they did wrong.")
+    return Page.objects.get(pk=module.pk).specific
+
+
+def client_for(user):
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
