@@ -1,0 +1,116 @@
+"""The course in order, with a member's progress: what the index, module and segment pages show.
+
+Every function here costs a fixed number of queries however many modules, segments and completed
+segments there are (the index and module pages' query counts are tested at two sizes).
+"""
+
+from dataclasses import dataclass, field
+
+from .models import LearningIndexPage, ModulePage, SegmentCompletion, SegmentPage
+
+
+def completed_segment_keys(member):
+    """Translation keys of the segments `member` completed, in any language."""
+    if member is None or not member.is_authenticated:
+        return set()
+    return set(SegmentCompletion.objects.filter(member=member).values_list("segment_key", flat=True))
+
+
+@dataclass
+class ModuleOutline:
+    module: ModulePage
+    segments: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return len(self.segments)
+
+    @property
+    def completed(self):
+        return sum(1 for segment in self.segments if segment.is_complete)
+
+    @property
+    def percent(self):
+        return round(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.completed == self.total
+
+
+@dataclass
+class CourseOutline:
+    modules: list
+
+    @property
+    def segments(self):
+        """Every live segment in course order: by module number, then segment number."""
+        return [segment for outline in self.modules for segment in outline.segments]
+
+    @property
+    def has_started(self):
+        return any(segment.is_complete for segment in self.segments)
+
+    @property
+    def continue_segment(self):
+        """Where the member left off: the first unfinished segment in course order."""
+        return next((segment for segment in self.segments if not segment.is_complete), None)
+
+    def outline_of(self, module):
+        return next((outline for outline in self.modules if outline.module.pk == module.pk), None)
+
+
+def _mark(segments, done):
+    for segment in segments:
+        segment.is_complete = segment.translation_key in done
+    return segments
+
+
+def live_modules(index):
+    return ModulePage.objects.child_of(index).live().defer_streamfields().order_by("number")
+
+
+def course_outline(index, member=None):
+    """Modules and their segments in course order, each segment marked `is_complete` for `member`."""
+    outlines = {module.path: ModuleOutline(module) for module in live_modules(index)}
+    segments = SegmentPage.objects.descendant_of(index).live().defer_streamfields().order_by("number")
+    done = completed_segment_keys(member)
+    for segment in _mark(segments, done):
+        outline = outlines.get(segment.path[: -SegmentPage.steplen])
+        if outline is not None:  # a live segment under an unpublished module is not in the course
+            outline.segments.append(segment)
+    return CourseOutline(modules=list(outlines.values()))
+
+
+def module_outline(module, member=None):
+    segments = SegmentPage.objects.child_of(module).live().defer_streamfields().order_by("number")
+    return ModuleOutline(module, _mark(list(segments), completed_segment_keys(member)))
+
+
+def public_modules(index):
+    """What visitors may see of the course: module numbers, titles and summaries."""
+    return list(live_modules(index).only("title", "number", "summary", "path", "depth", "url_path", "locale"))
+
+
+def segment_context(segment, member=None):
+    """The segment's module, its completion and its neighbours across module boundaries."""
+    index = LearningIndexPage.objects.ancestor_of(segment).first()
+    if index is None:
+        return {"is_complete": False}
+    course = course_outline(index, member)
+    order = course.segments
+    position = next((i for i, other in enumerate(order) if other.pk == segment.pk), None)
+    module_path = segment.path[: -SegmentPage.steplen]
+    outline = next((outline for outline in course.modules if outline.module.path == module_path), None)
+    return {
+        "learning_index": index,
+        "module": outline.module if outline else segment.get_parent().specific,
+        "module_outline": outline,
+        "is_complete": (
+            order[position].is_complete
+            if position is not None
+            else segment.translation_key in completed_segment_keys(member)
+        ),
+        "previous_segment": order[position - 1] if position else None,
+        "next_segment": order[position + 1] if position is not None and position + 1 < len(order) else None,
+    }

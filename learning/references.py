@@ -1,0 +1,53 @@
+"""Labels and links for "Module N, segment M" and "Exercise #N" references, in the visitor's language."""
+
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from members.services import is_member
+
+from .models import LearningIndexPage, ModulePage, SegmentPage
+
+
+def learning_index_for_language():
+    """The live learning index of the active language, else of the default language."""
+    for locale in (Locale.get_active(), Locale.get_default()):
+        index = LearningIndexPage.objects.live().filter(locale=locale).first()
+        if index is not None:
+            return index
+    return None
+
+
+def page_label(page, member):
+    if isinstance(page, ModulePage):
+        return _("Module %(number)s: %(title)s") % {"number": page.number, "title": page.title}
+    module = ModulePage.objects.filter(pk=page.get_parent().pk).only("number").first()
+    label = _("Module %(module)s, segment %(segment)s") % {
+        "module": module.number if module else "?",
+        "segment": page.number,
+    }
+    # Segment titles are members-only content; visitors see only the numbers.
+    return f"{label}: {page.title}" if member else label
+
+
+def exercise_label(exercise, member):
+    if member:
+        return exercise.label
+    return _("Exercise #%(number)s") % {"number": exercise.number}
+
+
+def resolve_reference(page=None, exercise=None, link_text="", request=None):
+    """{"label", "url"} for a referenced module, segment or exercise; `url` is None when unavailable."""
+    member = request is not None and is_member(request.user)
+    if page is not None:
+        target = page.specific.localized
+        if isinstance(target, (ModulePage, SegmentPage)):
+            url = target.get_url(request) if target.live else None
+            return {"label": link_text or page_label(target, member), "url": url}
+    if exercise is not None:
+        target = exercise.localized
+        index = learning_index_for_language()
+        url = None
+        if target.live and index is not None:
+            url = index.get_url(request) + index.reverse_subpage("exercise", args=[target.number])
+        return {"label": link_text or exercise_label(target, member), "url": url}
+    return {"label": link_text or _("a part of the course that is no longer available"), "url": None}

@@ -1,0 +1,42 @@
+"""Template tags of the course: an exercise with the member's journal form, progress bars."""
+
+from django import template
+
+from learning.journal import JournalForm, exercise_url
+from learning.models import JournalEntry, LearningIndexPage
+
+register = template.Library()
+
+
+@register.inclusion_tag("learning/includes/exercise.html", takes_context=True)
+def exercise_with_journal(context, exercise, heading_level=2):
+    """An exercise placed in a segment: its instructions and the member's private answers form.
+
+    The form posts to the exercise's own page, which returns the member to this segment.
+    """
+    request = context["request"]
+    exercise = exercise.localized if exercise is not None else None
+    if exercise is None or not exercise.live:
+        return {"exercise": None}
+    page = context.get("page")
+    index = LearningIndexPage.objects.ancestor_of(page).first() if page is not None else None
+    if index is None:
+        return {"exercise": None}
+    entry = None
+    if request.user.is_authenticated:
+        entry = JournalEntry.objects.filter(member=request.user, exercise_key=exercise.translation_key).first()
+    return {
+        "request": request,
+        "exercise": exercise,
+        "entry": entry,
+        "form": JournalForm(exercise=exercise, entry=entry, initial={"next": request.path}),
+        "action_url": exercise_url(index, exercise),
+        "heading_level": heading_level,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("learning/includes/progress_bar.html")
+def progress_bar(completed, total, label):
+    percent = round(100 * completed / total) if total else 0
+    return {"completed": completed, "total": total, "percent": percent, "label": label}

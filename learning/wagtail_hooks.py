@@ -1,0 +1,83 @@
+"""Members-only serving of the course, the exercise snippets, and learning-aware rich-text links."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, resolve_url
+from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from members.services import is_member
+
+from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
+
+COURSE_PAGE_TYPES = (LearningIndexPage, ModulePage, SegmentPage)
+
+
+def _is_index_route(serve_args):
+    view = serve_args[0] if serve_args else None
+    return getattr(view, "__name__", "") == "index_route"
+
+
+@hooks.register("before_serve_page")
+def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
+    """The one place that decides who is served a course page: `is_member`.
+
+    It runs before Wagtail's own privacy check, so the learning index can show visitors the
+    public overview (titles and summaries) instead of a login page. Everything else in the course
+    sends anonymous visitors to log in and back, and logged-in non-members to that overview.
+    """
+    if not isinstance(page, COURSE_PAGE_TYPES) or is_member(request.user):
+        return None
+    if isinstance(page, LearningIndexPage) and _is_index_route(serve_args):
+        response = page.serve_public_overview(request)
+    elif request.user.is_authenticated:
+        messages.info(request, _("The learning modules are for members. Here is what they cover."))
+        index = LearningIndexPage.objects.ancestor_of(page, inclusive=True).first()
+        response = redirect(index.get_url(request))
+    else:
+        response = redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
+    add_never_cache_headers(response)
+    return response
+
+
+class PublishedPageLinkHandler(PageLinkHandler):
+    """Internal page links in rich text, pointing at the translation in the visitor's language.
+
+    A link to an unpublished or deleted page (a withdrawn module, say) renders as an `<a>` without
+    href, which browsers and screen readers treat as plain text, instead of a link to a 404.
+    """
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        links = []
+        for page in cls.get_many(attrs_list):
+            target = page.localized if page is not None else None
+            links.append(f'<a href="{escape(target.url)}">' if target is not None and target.live else "<a>")
+        return links
+
+
+@hooks.register("register_rich_text_features", order=10)
+def register_published_page_links(features):
+    # Runs after Wagtail's own registration (order 0) so this handler replaces the stock one.
+    features.register_link_type(PublishedPageLinkHandler)
+
+
+class ExerciseViewSet(SnippetViewSet):
+    model = Exercise
+    icon = "form"
+    menu_label = gettext_lazy("Exercises")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["number", "title"]
+    ordering = ["number"]
+    search_fields = ["title"]
+
+
+register_snippet(ExerciseViewSet)
