@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MembersConfig(AppConfig):
     name = "members"
-    verbose_name = "Members"
+    verbose_name = _("Members")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import comments, signals  # noqa: F401 (connects receivers, registers providers)

@@ -1,4 +1,13 @@
-"""The one place that decides who has member access."""
+"""The one place that decides who has member access, and the account rules built on it.
+
+Other apps call `is_member`, `is_suspended` and `display_name`; nothing else in here is public API.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
 
 MEMBERS_GROUP = "Members"
 
@@ -13,3 +22,76 @@ def is_member(user):
     if user.is_superuser:
         return True
     return user.groups.filter(name=MEMBERS_GROUP).exists()
+
+
+def grant_membership(user):
+    """Give a verified account member access (called when an email address is confirmed).
+
+    A future paid membership would check for payment here before adding the group.
+    """
+    user.groups.add(Group.objects.get_or_create(name=MEMBERS_GROUP)[0])
+
+
+def profile_for(user):
+    from .models import MemberProfile
+
+    return MemberProfile.objects.get_or_create(user=user, defaults={"preferred_language": _active_language()})[0]
+
+
+def is_suspended(user):
+    """True when editors suspended this account: it cannot log in and its comments are hidden.
+
+    Listings that call this per comment should `select_related("user__member_profile")`.
+    """
+    if user is None or not getattr(user, "pk", None):
+        return False
+    profile = getattr(user, "member_profile", None)
+    return bool(profile and profile.suspended)
+
+
+@transaction.atomic
+def set_suspended(profile, suspended, note=None):
+    """Suspend or reinstate a member.
+
+    `user.is_active` is what Django and allauth already honour everywhere (login, password reset,
+    existing sessions), so suspension switches it off; the profile keeps the moderation record.
+    """
+    profile.suspended = suspended
+    profile.suspended_at = timezone.now() if suspended else None
+    if note is not None:
+        profile.suspension_note = note
+    profile.save(update_fields=["suspended", "suspended_at", "suspension_note", "updated_at"])
+    user = profile.user
+    user.is_active = not suspended
+    user.save(update_fields=["is_active"])
+
+
+def display_name(user):
+    """The name shown for an account anywhere on the site: never the email address."""
+    if user is None or not getattr(user, "pk", None):
+        return ""
+    profile = getattr(user, "member_profile", None)
+    if profile is not None and profile.display_name:
+        return profile.display_name
+    return user.username
+
+
+def preferred_language(user):
+    """The member's chosen language, or the active one for accounts without a profile."""
+    profile = getattr(user, "member_profile", None) if user is not None and getattr(user, "pk", None) else None
+    if profile is not None and profile.preferred_language in dict(settings.LANGUAGES):
+        return profile.preferred_language
+    return _active_language()
+
+
+def landing_url(user):
+    """Where a member arrives after logging in: the members' area in their own language."""
+    with translation.override(preferred_language(user)):
+        if is_member(user):
+            return reverse("members:directory")
+        return reverse("wagtail_serve", args=[""])
+
+
+def _active_language():
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

@@ -1,0 +1,52 @@
+"""How allauth talks to members: reserved pseudonyms, languages of emails and landing pages."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+from django import forms
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .services import landing_url, preferred_language
+from .usernames import is_reserved
+
+
+class MemberAccountAdapter(DefaultAccountAdapter):
+    def clean_username(self, username, shallow=False):
+        if is_reserved(username):
+            raise forms.ValidationError(
+                _("“%(username)s” is reserved for the site and its team. Please choose another username."),
+                code="username_reserved",
+                params={"username": username},
+            )
+        return super().clean_username(username, shallow=shallow)
+
+    def get_signup_redirect_url(self, request):
+        # Used once the emailed link is confirmed in the same browser: by then they are members.
+        return reverse("members:directory")
+
+    def get_login_redirect_url(self, request):
+        return landing_url(request.user)
+
+    def get_logout_redirect_url(self, request):
+        return translate_url("/", translation.get_language())
+
+    def send_mail(self, template_prefix, email, context):
+        """Write every account email in the member's preferred language, links included.
+
+        The links in `context` were built for the page the request came from; they are moved to
+        the member's language so the email and the page it opens agree.
+        """
+        language = preferred_language(context.get("user") or _user_for_email(email))
+        # translate_url resolves in the active language, so the links move before the switch.
+        context = {
+            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+
+def _user_for_email(email):
+    address = EmailAddress.objects.filter(email__iexact=email).select_related("user__member_profile").first()
+    return address.user if address else None

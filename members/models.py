@@ -1,0 +1,124 @@
+"""A member's profile: the pseudonymous, opt-in public face of an account, and its preferences."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+BIO_MAX_LENGTH = 600
+DISPLAY_NAME_MAX_LENGTH = 50
+
+
+class Relationship(models.TextChoices):
+    PARTNER = "partner", _("Partner or spouse")
+    PARENT = "parent", _("Parent")
+    ADULT_CHILD = "adult_child", _("Adult child")
+    SIBLING = "sibling", _("Sibling")
+    OTHER_RELATIVE = "other_relative", _("Other relative")
+    FRIEND = "friend", _("Friend")
+    PROFESSIONAL = "professional", _("Professional")
+    UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+def avatar_path(profile, filename):
+    """A random name: the file never carries the username, and its URL cannot be guessed."""
+    return f"members/avatars/{uuid.uuid4().hex}.webp"
+
+
+class MemberProfileQuerySet(models.QuerySet):
+    def listed(self):
+        """Profiles other members may see: opted in, verified into the Members group, not suspended."""
+        from .services import MEMBERS_GROUP
+
+        return self.filter(
+            show_in_directory=True,
+            suspended=False,
+            user__is_active=True,
+            user__groups__name=MEMBERS_GROUP,
+        )
+
+    def matching(self, query):
+        if not query:
+            return self
+        return self.filter(Q(display_name__icontains=query) | Q(user__username__icontains=query))
+
+    def with_account_status(self):
+        """Annotate `is_verified` and `in_members_group` for the admin listing in one query."""
+        from allauth.account.models import EmailAddress
+
+        from .services import MEMBERS_GROUP
+
+        membership = get_user_model().groups.through.objects.filter(
+            user_id=OuterRef("user_id"), group__name=MEMBERS_GROUP
+        )
+        return self.annotate(
+            is_verified=Exists(EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True)),
+            in_members_group=Exists(membership),
+        )
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile")
+    display_name = models.CharField(
+        _("display name"),
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown to other members. Leave empty to use your username."),
+    )
+    relationship = models.CharField(
+        _("relationship to your loved one"),
+        max_length=20,
+        choices=Relationship.choices,
+        default=Relationship.UNDISCLOSED,
+    )
+    bio = models.TextField(
+        _("about you"),
+        max_length=BIO_MAX_LENGTH,
+        blank=True,
+        help_text=_("Plain text, up to 600 characters. Avoid details that could identify you or your family."),
+    )
+    avatar = models.ImageField(_("picture"), upload_to=avatar_path, blank=True)
+    show_in_directory = models.BooleanField(
+        _("show me in the Member Directory"),
+        default=False,
+        help_text=_("Other members can then find your profile. Nobody else can see it."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Used for our emails to you and for the page you see after logging in."),
+    )
+    notify_replies = models.BooleanField(_("email me when someone replies to my comments"), default=True)
+    notify_answers = models.BooleanField(_("email me when a question I sent is answered"), default=True)
+    suspended = models.BooleanField(
+        _("suspended"),
+        default=False,
+        help_text=_("A suspended member cannot log in and their comments are hidden."),
+    )
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True, editable=False)
+    suspension_note = models.CharField(
+        _("suspension note"),
+        max_length=500,
+        blank=True,
+        help_text=_("For the team only: why the member was suspended."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        ordering = ["user__username"]
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self):
+        return self.display_name or self.user.username

@@ -1,0 +1,81 @@
+"""A member's data rights: download everything held about them, and delete their account."""
+
+import logging
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .registry import account_deletion, data_export
+from .services import preferred_language, profile_for
+
+logger = logging.getLogger(__name__)
+
+
+def member_data(member):
+    """Everything the site holds about `member`, as JSON-serialisable data (their own download)."""
+    profile = profile_for(member)
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": member.username,
+            "date_joined": member.date_joined.isoformat(),
+            "last_login": member.last_login.isoformat() if member.last_login else None,
+            "groups": sorted(member.groups.values_list("name", flat=True)),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=member).order_by("-primary", "email")
+            ],
+        },
+        "profile": {
+            "display_name": profile.display_name,
+            "relationship": profile.relationship,
+            "bio": profile.bio,
+            "has_picture": bool(profile.avatar),
+            "show_in_directory": profile.show_in_directory,
+            "preferred_language": profile.preferred_language,
+            "notify_replies": profile.notify_replies,
+            "notify_answers": profile.notify_answers,
+        },
+    }
+    for name, provider in data_export.items():
+        data[name] = provider(member)
+    return data
+
+
+def delete_member_account(member, *, keep_comments):
+    """Remove the account and everything personal tied to it, all or nothing.
+
+    Every app's `account_deletion` provider runs inside the same transaction as the deletion
+    itself, so a failing provider leaves the account whole rather than half-erased. The picture
+    file and the goodbye email wait for the commit.
+    """
+    address = EmailAddress.objects.filter(user=member, primary=True).first()
+    email = address.email if address else member.email
+    name = member.username
+    language = preferred_language(member)
+    picture = profile_for(member).avatar
+    with transaction.atomic():
+        for _name, provider in account_deletion.items():
+            provider(member, keep_comments)
+        member.delete()
+        if picture:
+            storage, path = picture.storage, picture.name
+            transaction.on_commit(lambda: storage.delete(path))
+        if email:
+            transaction.on_commit(lambda: _send_goodbye(email, name, language, keep_comments))
+
+
+def _send_goodbye(email, name, language, keep_comments):
+    with translation.override(language):
+        context = {"username": name, "keep_comments": keep_comments}
+        subject = render_to_string("members/email/account_deleted_subject.txt", context).strip()
+        body = render_to_string("members/email/account_deleted_message.txt", context)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    except OSError:
+        # The account is already gone; a mail server outage must not turn that into an error page.
+        logger.exception("Could not send the account deletion confirmation")

@@ -1,0 +1,31 @@
+"""Template helpers other apps use to show members: `{% load member_tags %}`."""
+
+from django import template
+
+from members import services
+from members.comments import commenter_name as _commenter_name
+
+register = template.Library()
+
+
+@register.filter
+def is_member(user):
+    """`{% if user|is_member %}`: the same rule as members.services.is_member."""
+    return services.is_member(user)
+
+
+@register.filter
+def member_name(user):
+    """A member's public name; never their email."""
+    return services.display_name(user)
+
+
+@register.filter
+def commenter_name(comment):
+    """The name above a comment: the member's public name, or "Former member" once they left."""
+    return _commenter_name(comment)
+
+
+@register.filter
+def is_suspended(user):
+    return services.is_suspended(user)

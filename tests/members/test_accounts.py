@@ -1,0 +1,189 @@
+"""Sign-up, verification, login and suspension: allauth configured for pseudonymous members."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from members.services import MEMBERS_GROUP, is_member, is_suspended, set_suspended
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"https?://[^\s]+/confirm-email/[^\s/]+/")
+
+
+def sign_up(client, prefix="", username="hopeful_wren", email="wren@example.org"):
+    return client.post(
+        f"{prefix}/accounts/signup/",
+        {"username": username, "email": email, "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+
+@pytest.fixture(autouse=True)
+def _members_group():
+    Group.objects.get_or_create(name=MEMBERS_GROUP)
+
+
+@pytest.fixture
+def throttling_cache(settings):
+    """allauth's rate limits count in the cache; the test settings' dummy cache counts nothing."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}}
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "subject", "greeting", "language"),
+    [
+        ("", "Please confirm your email for CRAFT Family Support", "Thank you for joining us", "en"),
+        ("/es", "Confirme su correo electrónico para CRAFT Apoyo Familiar", "Gracias por unirse", "es"),
+    ],
+)
+def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, subject, greeting, language):
+    response = sign_up(client, prefix)
+    assert response.status_code == 302
+    assert response.url == f"{prefix}/accounts/confirm-email/"
+    member = get_user_model().objects.get(username="hopeful_wren")
+    assert not is_member(member)
+    assert member.member_profile.preferred_language == language
+    assert member.member_profile.show_in_directory is False
+
+    # Not yet a member: the members' area still sends the visitor to log in.
+    assert client.get(f"{prefix}/members/").status_code == 302
+
+    (email,) = mailoutbox
+    assert email.to == ["wren@example.org"]
+    assert email.subject == subject
+    assert greeting in email.body
+    assert "hopeful_wren" in email.body
+    link = LINK.search(email.body).group(0)
+    assert link.startswith(f"http://testserver{prefix}/accounts/confirm-email/")
+
+    path = link.removeprefix("http://testserver")
+    assert client.get(path).status_code == 200
+    confirmed = client.post(path)
+    assert confirmed.status_code == 302
+    assert confirmed.url == f"{prefix}/members/"
+    assert is_member(get_user_model().objects.get(pk=member.pk))
+    assert EmailAddress.objects.get(user=member).verified
+    assert client.get(f"{prefix}/members/").status_code == 200
+
+
+def test_an_unverified_account_cannot_log_in(client, mailoutbox):
+    sign_up(client)
+    client.logout()
+    response = client.post("/accounts/login/", {"login": "hopeful_wren", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == "/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("taken", ["quiet_harbor", "QUIET_HARBOR", "Quiet_Harbor"])
+def test_usernames_are_unique_whatever_their_case(client, a_member, taken):
+    response = sign_up(client, username=taken, email="other@example.org")
+    assert response.status_code == 200
+    assert "username" in response.context["form"].errors
+    assert get_user_model().objects.filter(username__iexact="quiet_harbor").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("", "“Admin” is reserved for the site and its team. Please choose another username."),
+        ("/es", "«Admin» está reservado para el sitio y su equipo. Elija otro nombre de usuario, por favor."),
+    ],
+)
+def test_reserved_usernames_are_refused_with_a_clear_message(client, prefix, message):
+    response = sign_up(client, prefix, username="Admin")
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"] == [message]
+    assert not get_user_model().objects.filter(username__iexact="admin").exists()
+
+
+@pytest.mark.parametrize("username", ["ab", "a" * 31, "with space", "quién?", "name@example"])
+def test_usernames_must_be_3_to_30_letters_digits_dots_dashes_or_underscores(client, username):
+    response = sign_up(client, username=username)
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+
+
+@pytest.mark.parametrize("username", ["abc", "a" * 30, "Río.Claro-2_x"])
+def test_valid_usernames_are_accepted(client, mailoutbox, username):
+    response = sign_up(client, username=username)
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(username=username).exists()
+
+
+@pytest.mark.parametrize("login", ["quiet_harbor", "quiet_harbor@example.org", "QUIET_HARBOR"])
+def test_members_log_in_with_their_username_or_email(client, a_member, login):
+    response = client.post("/accounts/login/", {"login": login, "password": PASSWORD})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == a_member.pk
+
+
+def test_after_login_members_land_in_the_members_area_in_their_language(client, make_member):
+    make_member("luz_del_sur", language="es")
+    response = client.post("/accounts/login/", {"login": "luz_del_sur", "password": PASSWORD})
+    assert response.url == "/es/members/"
+
+
+def test_logging_in_rotates_the_session(client, a_member):
+    client.get("/accounts/login/")
+    before = client.session.session_key
+    client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    assert client.session.session_key != before
+
+
+def test_repeated_failed_logins_are_throttled(client, a_member, throttling_cache):
+    for _attempt in range(5):
+        response = client.post("/accounts/login/", {"login": "quiet_harbor", "password": "wrong-password"})
+        assert response.status_code == 200
+    response = client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_changing_the_password_logs_the_member_out(member_client):
+    response = member_client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "another-long-password-7", "password2": "another-long-password-7"},
+    )
+    assert response.status_code == 302
+    assert "_auth_user_id" not in member_client.session
+
+
+def test_password_reset_email_uses_the_members_language(client, make_member, mailoutbox):
+    make_member("luz_del_sur", language="es")
+    client.post("/accounts/password/reset/", {"email": "luz_del_sur@example.org"})
+    (email,) = mailoutbox
+    assert "/es/accounts/password/reset/key/" in email.body
+    assert "Hola desde CRAFT Apoyo Familiar" in email.body
+
+
+def test_a_suspended_member_cannot_log_in_and_loses_their_session(client, a_member):
+    client.force_login(a_member)
+    set_suspended(a_member.member_profile, True, note="Repeated hostile comments")
+    assert is_suspended(get_user_model().objects.get(pk=a_member.pk))
+    assert client.get("/members/").status_code == 302  # the old session no longer authenticates
+
+    response = client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    assert response.url == "/accounts/inactive/"
+    assert "suspended" in client.get(response.url).content.decode()
+
+    set_suspended(a_member.member_profile, False)
+    response = client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    assert response.url == "/members/"
+    assert not is_suspended(get_user_model().objects.get(pk=a_member.pk))
+
+
+def test_account_pages_use_the_site_layout_in_both_languages(client):
+    english = client.get("/accounts/login/").content.decode()
+    spanish = client.get("/es/accounts/signup/").content.decode()
+    assert 'class="site-header' in english and 'class="site-footer' in english
+    assert '<html lang="es">' in spanish
+    assert "Únase a CRAFT Apoyo Familiar" in spanish
