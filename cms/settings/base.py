@@ -196,6 +196,35 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 4
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "").encode()
 
+# Accounts (django-allauth)
+# A username is the member's public pseudonym; the email is private and must be verified before
+# the account joins the Members group (members.signals). See members/adapter.py for the rest.
+ACCOUNT_ADAPTER = "members.adapter.MemberAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_USERNAME_VALIDATORS = "members.usernames.USERNAME_VALIDATORS"
+ACCOUNT_PRESERVE_USERNAME_CASING = True  # shown as typed, still unique case-insensitively
+ACCOUNT_USER_DISPLAY = "members.services.display_name"  # never the email
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# allauth's limits, spelled out so they are reviewed with the rest (they need a shared cache
+# when several processes serve the site).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/180s/key",
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
