@@ -1,0 +1,390 @@
+"""The podcast: conversations with clinicians and family members about CRAFT skills.
+
+One `PodcastIndexPage` per language holds that language's episodes and serves its RSS feed at
+`feed/`. Episodes are translated with wagtail-localize: their number, release date and audio are
+synchronised from English, while a Spanish translation may override the audio with a
+Spanish-language recording (see `use_translated_recording`).
+"""
+
+import json
+import math
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
+from wagtailmedia.edit_handlers import MediaChooserPanel
+
+from blog.podcast_blocks import ShowNotesBlock
+from blog.podcast_feed import podcast_feed_response
+
+EPISODES_PER_PAGE = 10
+
+# Apple Podcasts' own category names (https://podcasters.apple.com/support/1691-apple-podcasts-categories):
+# stored as "Category/Subcategory" because the feed must spell them exactly, in English, in every language.
+PODCAST_CATEGORIES = [
+    ("Health & Fitness/Mental Health", _("Health & Fitness › Mental Health")),
+    ("Health & Fitness/Medicine", _("Health & Fitness › Medicine")),
+    ("Kids & Family/Parenting", _("Kids & Family › Parenting")),
+    ("Society & Culture/Relationships", _("Society & Culture › Relationships")),
+    ("Education/Self-Improvement", _("Education › Self-Improvement")),
+]
+
+
+class Guest(TranslatableMixin, index.Indexed, models.Model):
+    """Someone who joins an episode: a clinician, a researcher, or a family member who agreed to speak."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(
+        _("role"), max_length=160, help_text=_('For example "Family therapist" or "Mother of a son in recovery".')
+    )
+    bio = models.TextField(_("short biography"), max_length=600, blank=True)
+    photo = models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
+    # A person's name is the same in every language; what they do and their story are translated.
+    translatable_fields = [
+        SynchronizedField("name", overridable=False),
+        TranslatableField("role"),
+        TranslatableField("bio"),
+        SynchronizedField("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("role"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("podcast guest")
+        verbose_name_plural = _("podcast guests")
+
+    def __str__(self):
+        return self.name
+
+
+class PodcastIndexPage(RoutablePageMixin, Page):
+    """The show: its artwork and description, the list of episodes, and the RSS feed podcast apps read."""
+
+    description = models.TextField(
+        _("description"),
+        max_length=4000,
+        help_text=_("What the show is about. Podcast apps show it too (4000 characters at most)."),
+    )
+    artwork = models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=_("show artwork"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square, at least 1400 × 1400 pixels: Apple Podcasts refuses smaller artwork."),
+    )
+    author = models.CharField(_("author"), max_length=120, help_text=_("Shown as the show's author in podcast apps."))
+    owner_name = models.CharField(_("owner name"), max_length=120)
+    owner_email = models.EmailField(
+        _("owner email"), help_text=_("Podcast directories write here to confirm ownership. It is public in the feed.")
+    )
+    category = models.CharField(
+        _("category"), max_length=80, choices=PODCAST_CATEGORIES, default=PODCAST_CATEGORIES[0][0]
+    )
+    explicit = models.BooleanField(_("explicit"), default=False)
+    apple_podcasts_url = models.URLField(_("Apple Podcasts link"), blank=True)
+    spotify_url = models.URLField(_("Spotify link"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.PodcastEpisodePage"]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("artwork"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldRowPanel([FieldPanel("owner_name"), FieldPanel("owner_email")]),
+                FieldPanel("category"),
+                FieldPanel("explicit"),
+            ],
+            heading=_("Podcast directories"),
+        ),
+        MultiFieldPanel([FieldPanel("apple_podcasts_url"), FieldPanel("spotify_url")], heading=_("Subscribe links")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    # Title, slug, description and author are translated (wagtail-localize's defaults for text).
+    override_translatable_fields = [
+        SynchronizedField("artwork"),
+        SynchronizedField("owner_name", overridable=False),
+        SynchronizedField("owner_email", overridable=False),
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("explicit", overridable=False),
+        # A Spanish page may link to the show's Spanish listing in each directory.
+        SynchronizedField("apple_podcasts_url"),
+        SynchronizedField("spotify_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("podcast index page")
+
+    @property
+    def category_parts(self):
+        """("Health & Fitness", "Mental Health"): the feed nests the subcategory inside its category."""
+        category, _slash, subcategory = self.category.partition("/")
+        return category, subcategory
+
+    def episodes(self):
+        """This language's published, public episodes, newest first, with what listings show."""
+        return (
+            PodcastEpisodePage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(audio__isnull=False)
+            .select_related("audio")
+            .prefetch_related(
+                Prefetch(
+                    "guest_appearances",
+                    queryset=EpisodeGuest.objects.select_related("guest").order_by("sort_order"),
+                )
+            )
+            .order_by("-release_date", "-episode_number")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["episodes"] = Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return podcast_feed_response(request, self)
+
+    def get_feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def get_full_feed_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("feed")
+
+
+class PodcastEpisodePage(RoutablePageMixin, Page):
+    """One conversation: the recording, who took part, show notes and a full transcript."""
+
+    episode_number = models.PositiveIntegerField(_("episode number"))
+    season_number = models.PositiveIntegerField(_("season number"), null=True, blank=True)
+    release_date = models.DateTimeField(
+        _("release date"), default=timezone.now, help_text=_("Podcast apps sort episodes by this date.")
+    )
+    audio = models.ForeignKey(
+        settings.WAGTAILMEDIA["MEDIA_MODEL"],
+        verbose_name=_("audio"),
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"type": "audio"},
+        help_text=_("Upload MP3, M4A, OGG or WAV. Duration and size are read from the file."),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One or two sentences, shown in the episode list and podcast apps.")
+    )
+    featured_image = models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_alt = models.CharField(
+        _("featured image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who use screen readers."),
+    )
+    show_notes = StreamField(ShowNotesBlock(), verbose_name=_("show notes"), blank=True)
+    transcript = RichTextField(
+        _("transcript"),
+        features=["bold", "italic", "link", "h3", "ul"],
+        blank=True,
+        help_text=_("Everything said in the episode: deaf listeners and Spanish speakers rely on it."),
+    )
+    explicit = models.BooleanField(_("explicit"), default=False)
+
+    parent_page_types = ["blog.PodcastIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("episode_number"), FieldPanel("season_number"), FieldPanel("release_date")]),
+        MediaChooserPanel("audio", media_type="audio"),
+        FieldPanel("summary"),
+        InlinePanel("guest_appearances", label=_("Guests")),
+        MultiFieldPanel([FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Image")),
+        FieldPanel("show_notes"),
+        FieldPanel("transcript"),
+        InlinePanel("topic_links", label=_("Topics")),
+        FieldPanel("explicit"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("show_notes"),
+        index.SearchField("transcript"),
+    ]
+    # Text, show notes, transcript, and the guest and topic links (to the Spanish guest and topic)
+    # are translated: wagtail-localize's defaults. Spelled out here for the reader.
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("featured_image_alt"),
+        TranslatableField("show_notes"),
+        TranslatableField("transcript"),
+        TranslatableField("guest_appearances"),
+        TranslatableField("topic_links"),
+        # Staff cite "episode 12" in both languages, and the feeds must agree on dates.
+        SynchronizedField("episode_number", overridable=False),
+        SynchronizedField("season_number", overridable=False),
+        SynchronizedField("release_date", overridable=False),
+        SynchronizedField("explicit", overridable=False),
+        SynchronizedField("featured_image"),
+        # Overridable: a translation may carry its own recording in its language.
+        SynchronizedField("audio"),
+    ]
+
+    class Meta:
+        verbose_name = _("podcast episode")
+
+    def clean(self):
+        super().clean()
+        if self.audio is not None and self.audio.type != "audio":
+            raise ValidationError({"audio": _("Choose an audio item, not a video.")})
+
+    @property
+    def guests(self):
+        return [appearance.guest for appearance in self.guest_appearances.all()]
+
+    @property
+    def duration_seconds(self):
+        # Half a second rounds up, as players display it (Python's round() would round 2.5 to 2).
+        return math.floor(self.audio.duration + 0.5) if self.audio else 0
+
+    @property
+    def duration_display(self):
+        """4:05 or 1:02:09, as podcast apps write it."""
+        minutes, seconds = divmod(self.duration_seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
+    def duration_iso(self):
+        """PT4M5S: the machine-readable duration for `<time datetime>`."""
+        return f"PT{self.duration_seconds}S"
+
+    @property
+    def chapters(self):
+        return [block.value for block in self.show_notes if block.block_type == "chapter"]
+
+    def audio_url(self):
+        return audio_url(self.audio) if self.audio else ""
+
+    def audio_download_url(self):
+        return audio_url(self.audio, download=True) if self.audio else ""
+
+    def feed_guid(self):
+        """The same for every version of this episode in one language: titles and slugs may change."""
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+
+    @path("transcript/", name="transcript")
+    def transcript_view(self, request):
+        """The transcript alone: the address podcast apps fetch from the feed's `podcast:transcript`."""
+        return self.render(request, template="blog/podcast_transcript.html")
+
+    def get_transcript_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("transcript")
+
+    def get_full_transcript_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("transcript")
+
+
+class EpisodeGuest(TranslatableMixin, Orderable):
+    """A guest's appearance in an episode; the Spanish episode links to the Spanish guest."""
+
+    page = ParentalKey(PodcastEpisodePage, on_delete=models.CASCADE, related_name="guest_appearances")
+    guest = models.ForeignKey(Guest, verbose_name=_("guest"), on_delete=models.CASCADE, related_name="appearances")
+
+    panels = [FieldPanel("guest")]
+    translatable_fields = [TranslatableField("guest")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("guest appearance")
+
+
+class EpisodeTopic(TranslatableMixin, Orderable):
+    """Episodes share the Q&A posts' topics, so a topic gathers both."""
+
+    page = ParentalKey(PodcastEpisodePage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        "blog.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="podcast_episode_links"
+    )
+
+    panels = [FieldPanel("topic")]
+    translatable_fields = [TranslatableField("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("episode topic")
+
+
+def audio_url(media_item, download=False):
+    """The address of an audio file, served with range support by `blog.media_views.serve_audio`.
+
+    One address per file whatever the visitor's language, so podcast apps and caches see one file.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("blog:podcast_audio", args=[media_item.pk, media_item.filename])
+    return f"{url}?download=1" if download else url
+
+
+@transaction.atomic
+def use_translated_recording(episode, media_item, locale, user=None):
+    """Give `episode`'s translation in `locale` its own recording (say, one recorded in Spanish).
+
+    wagtail-localize keeps this as an override of the synchronised `audio` field, so later syncs
+    from English keep it. Its translation editor has no media chooser, so this is how it is set.
+    """
+    source = TranslationSource.objects.get_for_instance(episode)
+    segment = OverridableSegment.objects.select_related("context").get(source=source, context__path="audio")
+    SegmentOverride.objects.update_or_create(
+        locale=locale,
+        context=segment.context,
+        defaults={"data_json": json.dumps(media_item.pk), "last_translated_by": user},
+    )
+    Translation.objects.get(source=source, target_locale=locale).save_target(user=user, publish=True)
+    return episode.get_translation(locale)
+
+
+__all__ = [
+    "EPISODES_PER_PAGE",
+    "EpisodeGuest",
+    "EpisodeTopic",
+    "Guest",
+    "PodcastEpisodePage",
+    "PodcastIndexPage",
+    "audio_url",
+    "use_translated_recording",
+]

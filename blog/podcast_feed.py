@@ -1,0 +1,149 @@
+"""The podcast's RSS feed, in the dialect Apple Podcasts and the other directories read.
+
+One feed per language, served by `PodcastIndexPage.feed`. Podcast apps poll feeds every few
+minutes, so the response carries an ETag and Last-Modified and a conditional GET answers 304
+after two small queries, without rendering anything.
+"""
+
+import hashlib
+
+from django.db.models import Max, Prefetch
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.http import http_date, quote_etag
+
+from cms.models import CreditedImage
+
+ITUNES_NAMESPACE = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
+# Apple wants square artwork between 1400 and 3000 pixels, as JPEG or PNG.
+ARTWORK_FILTER = "fill-1400x1400|format-jpeg"
+FEED_CACHE_SECONDS = 300
+
+
+def _yes_no(value):
+    return "true" if value else "false"
+
+
+class PodcastFeed(Rss201rev2Feed):
+    """RSS 2.0 with the iTunes tags Apple requires and the Podcasting 2.0 transcript link."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:itunes": ITUNES_NAMESPACE, "xmlns:podcast": PODCAST_NAMESPACE}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        feed = self.feed
+        handler.addQuickElement("itunes:author", feed["itunes_author"])
+        handler.addQuickElement("itunes:summary", feed["description"])
+        handler.addQuickElement("itunes:type", "episodic")
+        handler.addQuickElement("itunes:explicit", _yes_no(feed["explicit"]))
+        if feed["image_url"]:
+            handler.addQuickElement("itunes:image", None, {"href": feed["image_url"]})
+            handler.startElement("image", {})
+            handler.addQuickElement("url", feed["image_url"])
+            handler.addQuickElement("title", feed["title"])
+            handler.addQuickElement("link", feed["link"])
+            handler.endElement("image")
+        handler.startElement("itunes:owner", {})
+        handler.addQuickElement("itunes:name", feed["owner_name"])
+        handler.addQuickElement("itunes:email", feed["owner_email"])
+        handler.endElement("itunes:owner")
+        category, subcategory = feed["itunes_category"]
+        handler.startElement("itunes:category", {"text": category})
+        if subcategory:
+            handler.addQuickElement("itunes:category", None, {"text": subcategory})
+        handler.endElement("itunes:category")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("itunes:title", item["title"])
+        handler.addQuickElement("itunes:summary", item["description"])
+        handler.addQuickElement("itunes:duration", str(item["duration"]))
+        handler.addQuickElement("itunes:episode", str(item["episode_number"]))
+        if item["season_number"]:
+            handler.addQuickElement("itunes:season", str(item["season_number"]))
+        handler.addQuickElement("itunes:episodeType", "full")
+        handler.addQuickElement("itunes:explicit", _yes_no(item["explicit"]))
+        if item["image_url"]:
+            handler.addQuickElement("itunes:image", None, {"href": item["image_url"]})
+        if item["transcript_url"]:
+            handler.addQuickElement(
+                "podcast:transcript",
+                None,
+                {"url": item["transcript_url"], "type": "text/html", "language": item["language"]},
+            )
+
+
+def _validators(index, episodes):
+    """An ETag and a Last-Modified date that change whenever anything the feed shows changes."""
+    rows = list(episodes.values_list("pk", "last_published_at", "audio_id", "audio__file", "audio__file_size"))
+    fingerprint = repr((index.pk, index.last_published_at, rows)).encode()
+    etag = quote_etag(hashlib.sha256(fingerprint).hexdigest()[:32])
+    latest = episodes.aggregate(latest=Max("last_published_at"))["latest"] if rows else None
+    candidates = [date for date in (index.last_published_at, latest) if date]
+    last_modified = max(candidates).timestamp() if candidates else None
+    return etag, last_modified
+
+
+def podcast_feed_response(request, index):
+    """The feed of `index`'s language: its public episodes that have audio, newest first."""
+    # An episode whose file could not be measured has no valid enclosure: directories reject it.
+    episodes = index.episodes().filter(audio__file_size__isnull=False)
+    etag, last_modified = _validators(index, episodes)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+
+    language = index.locale.language_code
+    artwork_url = ""
+    if index.artwork:
+        artwork_url = request.build_absolute_uri(index.artwork.get_rendition(ARTWORK_FILTER).url)
+    feed = PodcastFeed(
+        title=index.title,
+        link=index.get_full_url(request),
+        description=index.description,
+        language=language,
+        feed_url=index.get_full_feed_url(request),
+        itunes_author=index.author,
+        owner_name=index.owner_name,
+        owner_email=index.owner_email,
+        itunes_category=index.category_parts,
+        explicit=index.explicit,
+        image_url=artwork_url,
+    )
+    episodes = episodes.select_related("locale").prefetch_related(
+        Prefetch("featured_image", queryset=CreditedImage.objects.prefetch_renditions(ARTWORK_FILTER))
+    )
+    for episode in episodes:
+        audio = episode.audio
+        image_url = ""
+        if episode.featured_image:
+            image_url = request.build_absolute_uri(episode.featured_image.get_rendition(ARTWORK_FILTER).url)
+        feed.add_item(
+            title=episode.title,
+            link=episode.get_full_url(request),
+            description=episode.summary,
+            pubdate=episode.release_date,
+            unique_id=episode.feed_guid(),
+            unique_id_is_permalink=False,
+            enclosures=[
+                Enclosure(request.build_absolute_uri(episode.audio_url()), str(audio.file_size), audio.mime_type)
+            ],
+            duration=episode.duration_seconds,
+            episode_number=episode.episode_number,
+            season_number=episode.season_number,
+            explicit=episode.explicit,
+            image_url=image_url,
+            transcript_url=episode.get_full_transcript_url(request) if episode.transcript else "",
+            language=language,
+        )
+
+    response = HttpResponse(content_type=PodcastFeed.content_type)
+    feed.write(response, "utf-8")
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=FEED_CACHE_SECONDS)
+    return response
