@@ -55,3 +55,8 @@ def client_for(user):
     client = Client()
     assert client.login(username=user.username, password=PASSWORD)
     return client
+
+
+def is_refused(response):
+    """Wagtail's admin turns PermissionDenied into a redirect to the dashboard with an error message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")

@@ -3,13 +3,14 @@ then the English changes and the sync keeps what was translated."""
 
 import polib
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from translation_workflow.status import OUTDATED, PUBLISHED, translation_statuses
 
-from .conftest import client_for, publish
+from .conftest import MODULE_SPANISH, client_for, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -52,11 +53,7 @@ def test_translator_and_reviewer_take_a_module_from_english_to_live_spanish(
         translator.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode()
     )
     for entry in po:
-        entry.msgstr = {
-            "Talking without blame": "Hablar sin culpar",
-            "talking-without-blame": "hablar-sin-culpar",
-            "Calm words open doors that arguments close.": "Las palabras tranquilas abren puertas que las discusiones cierran.",
-        }[entry.msgid]
+        entry.msgstr = MODULE_SPANISH[entry.msgid]
     upload = _po_upload(po)
     response = translator.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
@@ -110,8 +107,6 @@ def test_translator_and_reviewer_take_a_module_from_english_to_live_spanish(
 def test_a_rejected_translation_goes_back_to_the_translator_with_the_comment(
     a_module, a_translator, a_reviewer, spanish, translate, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from .conftest import MODULE_SPANISH
-
     spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
     translator, reviewer = client_for(a_translator), client_for(a_reviewer)
     with django_capture_on_commit_callbacks(execute=True):
@@ -141,8 +136,6 @@ def test_a_rejected_translation_goes_back_to_the_translator_with_the_comment(
 def test_approving_a_change_to_a_live_spanish_page_keeps_the_old_text_public_until_approval(
     a_module, a_translator, a_reviewer, spanish, translate, client, django_capture_on_commit_callbacks
 ):
-    from .conftest import MODULE_SPANISH
-
     spanish_module = translate(a_module, MODULE_SPANISH)
     assert client.get("/es/hablar-sin-culpar/").status_code == 200
     StringTranslation.objects.filter(data=MODULE_SPANISH["Calm words open doors that arguments close."]).update(
@@ -159,6 +152,4 @@ def test_approving_a_change_to_a_live_spanish_page_keeps_the_old_text_public_unt
 
 
 def _po_upload(po):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return SimpleUploadedFile("module-es.po", str(po).encode(), content_type="text/x-gettext-translation")
