@@ -21,7 +21,10 @@ def is_member(user):
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name=MEMBERS_GROUP).exists()
+    # Asked by the view and again by the header of the same page: remember it on this user object.
+    if getattr(user, "_is_member", None) is None:
+        user._is_member = user.groups.filter(name=MEMBERS_GROUP).exists()
+    return user._is_member
 
 
 def grant_membership(user):
@@ -30,12 +33,19 @@ def grant_membership(user):
     A future paid membership would check for payment here before adding the group.
     """
     user.groups.add(Group.objects.get_or_create(name=MEMBERS_GROUP)[0])
+    user._is_member = None
 
 
 def profile_for(user):
+    """The account's profile, created on first use (accounts made before the members app had none)."""
     from .models import MemberProfile
 
-    return MemberProfile.objects.get_or_create(user=user, defaults={"preferred_language": _active_language()})[0]
+    try:
+        return user.member_profile
+    except MemberProfile.DoesNotExist:
+        profile = MemberProfile.objects.get_or_create(user=user, defaults={"preferred_language": _active_language()})[0]
+        user.member_profile = profile
+        return profile
 
 
 def is_suspended(user):

@@ -11,7 +11,9 @@ from members.services import MEMBERS_GROUP
 def make_member(make_user):
     """A verified account in the Members group, with its profile filled in."""
 
-    def make(username, *, listed=True, relationship=Relationship.PARENT, language="en", groups=(MEMBERS_GROUP,), **profile):
+    def make(
+        username, *, listed=True, relationship=Relationship.PARENT, language="en", groups=(MEMBERS_GROUP,), **profile
+    ):
         user = make_user(username, *groups)
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         member_profile = user.member_profile
