@@ -38,7 +38,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "learning.LearningIndexPage"]
+    subpage_types = ["home.StandardPage", "learning.LearningIndexPage", "blog.BlogIndexPage", "blog.PodcastIndexPage"]
     max_count_per_parent = 1
 
     content_panels = [

@@ -1,0 +1,80 @@
+"""Admin actions of the question inbox: draft an answer post, or decline kindly."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+
+from . import inbox
+from .forms import DeclineForm
+from .models import QuestionSubmission
+
+
+def _question_for(request, pk):
+    if not request.user.has_perm("blog.change_questionsubmission"):
+        raise PermissionDenied
+    return get_object_or_404(QuestionSubmission.objects.select_related("member", "answer_post"), pk=pk)
+
+
+def _edit_url(question):
+    return reverse("wagtailsnippets_blog_questionsubmission:edit", args=[question.pk])
+
+
+def draft_answer(request, pk):
+    """GET asks for confirmation; POST creates the draft post and opens it in the page editor."""
+    question = _question_for(request, pk)
+    if question.answer_post_id:
+        return redirect("wagtailadmin_pages:edit", question.answer_post_id)
+    blog = inbox.blog_for_language(question.language)
+    if blog is not None and not blog.permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            post = inbox.draft_answer(question, request.user)
+        except inbox.InboxError as error:
+            messages.error(request, str(error))
+            return redirect(_edit_url(question))
+        messages.success(request, _("A draft answer was created. Write your answer, then publish it."))
+        return redirect("wagtailadmin_pages:edit", post.pk)
+    return TemplateResponse(
+        request,
+        "blog/admin/draft_answer_confirm.html",
+        {
+            "question": question,
+            "blog": blog,
+            "salutation": inbox.salutation(question),
+            "page_title": _("Draft an answer"),
+            "header_icon": "edit",
+            "cancel_url": _edit_url(question),
+        },
+    )
+
+
+def decline(request, pk):
+    """An editable, kind message in the member's language; sending it closes the question."""
+    question = _question_for(request, pk)
+    if question.status not in (QuestionSubmission.Status.NEW, QuestionSubmission.Status.IN_PROGRESS):
+        messages.error(request, _("This question is closed."))
+        return redirect(_edit_url(question))
+    form = DeclineForm(request.POST or None, initial={"message": inbox.default_decline_message(question)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            inbox.decline(question, form.cleaned_data["message"])
+        except inbox.InboxError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The question was declined and the member was sent your message."))
+        return redirect("wagtailsnippets_blog_questionsubmission:list")
+    return TemplateResponse(
+        request,
+        "blog/admin/decline.html",
+        {
+            "question": question,
+            "form": form,
+            "page_title": _("Decline a question"),
+            "header_icon": "cross",
+            "cancel_url": _edit_url(question),
+        },
+    )

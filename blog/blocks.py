@@ -1,0 +1,55 @@
+"""Blocks of a Q&A answer: what staff use to write back to a family member."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtailmedia.blocks import AbstractMediaChooserBlock
+
+from home.blocks import CaptionedImageBlock, QuoteBlock
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A boxed aside: a practical tip, a note, or a safety reminder the reader must not miss."""
+
+    tone = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("tip", _("Tip")), ("note", _("Note")), ("safety", _("Safety"))],
+        default="tip",
+    )
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Callout")
+        template = "blog/blocks/callout.html"
+        description = _("A highlighted tip, note or safety reminder.")
+        preview_value = {
+            "tone": "tip",
+            "heading": "Try this tonight",
+            "text": "<p>Name one thing you appreciated today, without adding a but.</p>",
+        }
+
+
+class MediaItemBlock(blocks.StructBlock):
+    """An audio or video item from the media library, with an optional transcript for accessibility."""
+
+    item = AbstractMediaChooserBlock(label=_("audio or video"))
+    transcript = blocks.TextBlock(label=_("transcript"), required=False, max_length=20000)
+
+    class Meta:
+        icon = "media"
+        label = _("Audio or video")
+        template = "blog/blocks/media_item.html"
+        description = _("Play an audio or video item from the media library.")
+
+
+class AnswerBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "italic", "link", "ol", "ul", "h3", "h4"],
+        preview_value="<p>Thank you for writing in. Many families ask the same question.</p>",
+    )
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    media_item = MediaItemBlock()
+    callout = CalloutBlock()

@@ -1,0 +1,311 @@
+"""The Discussion Blog: an index per language and the Q&A posts written for members who wrote in."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from members.services import MEMBERS_GROUP
+
+from ..blocks import AnswerBlock
+from .people import display_name
+from .topics import Topic
+
+
+class QAPostPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a post card touches (image and renditions, author, topics) in a fixed number of queries."""
+        return self.select_related("featured_image", "author").prefetch_related(
+            "featured_image__renditions",
+            Prefetch("topic_links", queryset=QAPostTopic.objects.select_related("topic").order_by("sort_order")),
+        )
+
+    def with_comment_counts(self):
+        """Annotate `comment_count`: the visible comments of each post, 0 when there are none.
+
+        One correlated subquery, so listings stay at a constant number of queries. Comments hang
+        on a generic key whose `object_pk` is text, hence the cast.
+        """
+        from django_comments_xtd.models import XtdComment
+
+        visible = (
+            XtdComment.objects.filter(
+                content_type__app_label="blog",
+                content_type__model="qapostpage",
+                object_pk=Cast(OuterRef("pk"), TextField()),
+                is_public=True,
+                is_removed=False,
+            )
+            .order_by()
+            .values("object_pk")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(comment_count=Coalesce(Subquery(visible, output_field=models.IntegerField()), 0))
+
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+
+QAPostPageManager = PageManager.from_queryset(QAPostPageQuerySet)
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The Discussion Blog of one language: the posts, newest first, with topic and month archives and feeds."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+
+    posts_per_page = 6
+    recent_posts_in_sidebar = 5
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.QAPostPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("discussion blog")
+
+    def posts(self):
+        """The posts anyone may read: live, not behind a privacy restriction, in this blog."""
+        return QAPostPage.objects.live().public().descendant_of(self)
+
+    def get_context(self, request, *args, topic=None, month=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.posts().for_listing().with_comment_counts().newest_first()
+        if topic is not None:
+            posts = posts.filter(topic_links__topic=topic)
+        if month is not None:
+            posts = posts.filter(date__year=month.year, date__month=month.month)
+        page_of_posts = Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+        if topic is not None:
+            subpage = self.reverse_subpage("topic", args=[topic.slug])
+        elif month is not None:
+            subpage = self.reverse_subpage("month", args=[f"{month.year:04d}", f"{month.month:02d}"])
+        else:
+            subpage = ""
+        canonical_url = self.get_full_url(request) + subpage
+        if page_of_posts.number > 1:
+            canonical_url += f"?page={page_of_posts.number}"
+        context.update(
+            posts=page_of_posts,
+            canonical_url=canonical_url,
+            topic=topic,
+            month=month,
+            topics=Topic.objects.filter(locale_id=self.locale_id),
+            recent_posts=self.posts().newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
+            months=self.posts().dates("date", "month", order="DESC"),
+            feed_url=self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed"),
+        )
+        return context
+
+    @path("", name="index")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("topic/<str:slug>/", name="topic")
+    def topic_route(self, request, slug):
+        return self.render(request, topic=get_object_or_404(Topic, locale_id=self.locale_id, slug=slug))
+
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$", name="month")
+    def month_route(self, request, year, month):
+        try:
+            first_day = datetime.date(int(year), int(month), 1)
+        except ValueError as error:
+            raise Http404 from error
+        return self.render(request, month=first_day)
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from ..feeds import QAPostFeed
+
+        return QAPostFeed()(request, blog=self)
+
+    @path("topic/<str:slug>/feed/", name="topic_feed")
+    def topic_feed_route(self, request, slug):
+        from ..feeds import QAPostFeed
+
+        return QAPostFeed()(request, blog=self, topic=get_object_or_404(Topic, locale_id=self.locale_id, slug=slug))
+
+
+class QAPostPageForm(WagtailAdminPageForm):
+    """Only members can be askers, and they are listed by pseudonym, never by email address."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "asker" in self.fields:
+            field = self.fields["asker"]
+            field.queryset = get_user_model().objects.filter(groups__name=MEMBERS_GROUP).order_by("username")
+            field.label_from_instance = display_name
+
+
+class QAPostPage(Page):
+    """A member's question and the staff answer addressed to them, e.g. "Dear Rosa, thank you for writing in..."."""
+
+    date = models.DateField(_("post date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asker's member account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="qa_posts_written_for_me",
+        help_text=_("Optional. The member sees this post on their profile and gets an email when it is published."),
+    )
+    asker_name = models.CharField(
+        _("asker's name as shown"),
+        max_length=80,
+        help_text=_("Their pseudonym, exactly as it should appear in the post. Never a real name or email address."),
+    )
+    question = models.TextField(_("the member's question"), max_length=4000)
+    answer = StreamField(AnswerBlock(), verbose_name=_("answer"))
+    featured_image = models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_alt = models.CharField(
+        _("featured image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for screen readers. Leave empty when it is only decorative."),
+    )
+    excerpt = models.TextField(
+        _("excerpt"), max_length=300, help_text=_("One or two sentences shown in listings and feeds.")
+    )
+
+    objects = QAPostPageManager()
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    base_form_class = QAPostPageForm
+
+    # The asker's pseudonym is a name, not prose: it stays the same in every language.
+    override_translatable_fields = [SynchronizedField("asker_name")]
+    # The question is the member's own words: translated by a person, never sent to a machine.
+    member_written_fields = ["question"]
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("asker"), FieldPanel("asker_name")], heading=_("Asker")),
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        MultiFieldPanel([FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Featured image")),
+        FieldPanel("excerpt"),
+        InlinePanel("topic_links", label=_("Topics"), min_num=1),
+        InlinePanel("related_post_links", label=_("Related posts"), max_num=3),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("date"), FieldPanel("author")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("question"),
+        index.SearchField("answer"),
+        index.SearchField("excerpt"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("Q&A post")
+        verbose_name_plural = _("Q&A posts")
+
+    def clean(self):
+        super().clean()
+        if self.asker_id and not self.asker_name:
+            raise ValidationError({"asker_name": _("Give the asker's pseudonym as it should appear in the post.")})
+
+    @property
+    def author_name(self):
+        """Staff sign with their real name; a staff account without one falls back to its display name."""
+        if self.author is None:
+            return _("The CRAFT team")
+        return self.author.get_full_name() or display_name(self.author)
+
+    @property
+    def topics(self):
+        return [link.topic for link in self.topic_links.all()]
+
+    def related_posts(self, limit=3):
+        """Hand-picked related posts in this language, topped up with the newest posts sharing a topic.
+
+        Picks are synchronised across translations (they point at the English post), so they are
+        matched here by translation key to this page's language.
+        """
+        picked_ids = [link.post_id for link in self.related_post_links.all() if link.post_id]
+        keys = list(QAPostPage.objects.filter(pk__in=picked_ids).values_list("translation_key", flat=True))
+        readable = QAPostPage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        picked = list(readable.filter(translation_key__in=keys).for_listing()) if keys else []
+        order = {key: position for position, key in enumerate(keys)}
+        picked.sort(key=lambda post: order[post.translation_key])
+        if len(picked) < limit:
+            topic_ids = [link.topic_id for link in self.topic_links.all()]
+            sharing = (
+                readable.filter(topic_links__topic_id__in=topic_ids)
+                .exclude(pk__in=[post.pk for post in picked])
+                .distinct()
+                .newest_first()
+                .for_listing()
+            )
+            picked += list(sharing[: limit - len(picked)])
+        return picked[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_posts"] = self.related_posts()
+        context["blog"] = self.get_parent().specific
+        return context
+
+
+class QAPostTopic(TranslatableMixin, Orderable):
+    """A post's topic. Translatable so that the Spanish post points at the Spanish topic."""
+
+    page = ParentalKey(QAPostPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="qa_post_links")
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("topic")
+
+
+class QARelatedPost(Orderable):
+    """A hand-picked related post; it points at one language's post and is matched by translation key."""
+
+    page = ParentalKey(QAPostPage, on_delete=models.CASCADE, related_name="related_post_links")
+    post = models.ForeignKey(QAPostPage, verbose_name=_("post"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("post")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related post")

@@ -1,0 +1,104 @@
+"""The question inbox: what members write in, and how each question becomes an answer (or not)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .people import display_name
+
+
+class QuestionSubmissionQuerySet(models.QuerySet):
+    def for_member(self, user):
+        return self.filter(member=user)
+
+    def submitted_since(self, moment):
+        return self.filter(created_at__gte=moment)
+
+
+class QuestionSubmission(models.Model):
+    """A member's question to the team. Staff read it in the admin and may answer it in a Q&A post."""
+
+    MAX_PER_DAY = 3
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ANSWERED = "answered", _("Answered")
+        DECLINED = "declined", _("Declined")
+
+    class Relationship(models.TextChoices):
+        PARTNER = "partner", _("My partner or spouse")
+        CHILD = "child", _("My son or daughter")
+        PARENT = "parent", _("My mother or father")
+        SIBLING = "sibling", _("My brother or sister")
+        FRIEND = "friend", _("A friend")
+        OTHER = "other", _("Someone else in my life")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="blog_questions"
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        help_text=_("The member writes in this language: the answer and every email use it too."),
+    )
+    subject = models.CharField(_("subject"), max_length=120)
+    question = models.TextField(_("question"), max_length=3000)
+    relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=Relationship)
+    consent_to_publish = models.BooleanField(_("may be published under the member's pseudonym"), default=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW, db_index=True)
+    answer_post = models.ForeignKey(
+        "blog.QAPostPage",
+        verbose_name=_("answer post"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decline_message = models.TextField(_("message sent when declining"), max_length=3000, blank=True)
+    staff_notes = models.TextField(
+        _("staff notes"), max_length=3000, blank=True, help_text=_("Only staff see these notes, never the member.")
+    )
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True, db_index=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+
+    objects = QuestionSubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("member question")
+        verbose_name_plural = _("member questions")
+        indexes = [models.Index(fields=["member", "created_at"], name="blog_question_member_recent")]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def pseudonym(self):
+        return display_name(self.member)
+
+    @classmethod
+    def limit_reached(cls, member, now=None):
+        """Members may send a few questions a day: enough to ask, too few to flood the inbox."""
+        since = (now or timezone.now()) - datetime.timedelta(days=1)
+        return cls.objects.for_member(member).submitted_since(since).count() >= cls.MAX_PER_DAY
+
+    def as_export(self):
+        """This question as it appears in the member's download of their data."""
+        return {
+            "subject": self.subject,
+            "question": self.question,
+            "relationship": self.relationship,
+            "consent_to_publish": self.consent_to_publish,
+            "language": self.language,
+            "status": self.status,
+            "submitted_at": self.created_at.isoformat(),
+            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
+            "declined_at": self.declined_at.isoformat() if self.declined_at else None,
+            "decline_message": self.decline_message,
+        }
