@@ -28,9 +28,8 @@ compilemessages: $(VENV)/.runtime ## Compile locale/*.po into .mo files (build o
 
 messages: $(VENV)/.dev ## Extract UI strings into locale/es (needs GNU gettext)
 	@command -v xgettext >/dev/null || scripts/system-packages gettext
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemessages --locale es --no-obsolete \
-		--ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
-	msgattrib --no-location --sort-output -o locale/es/LC_MESSAGES/django.po locale/es/LC_MESSAGES/django.po
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemessages --locale es --no-obsolete --no-location \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'scripts/*'
 
 run: $(VENV)/.runtime compilemessages ## Set everything up and serve the demo site on 127.0.0.1:$(PORT)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py migrate --no-input

@@ -46,9 +46,7 @@ def test_switcher_links_to_the_translation_of_the_current_page(a_spanish_home_pa
     assert switcher(html) == {"/about/": "en"}
 
 
-def test_a_page_without_translation_links_to_the_other_home_but_announces_no_alternate(
-    a_spanish_home_page, client
-):
+def test_a_page_without_translation_links_to_the_other_home_but_announces_no_alternate(a_spanish_home_page, client):
     home = HomePage.objects.get(locale__language_code="en")
     home.add_child(instance=StandardPage(title="English only", slug="english-only"))
     html = client.get("/english-only/").content.decode()
