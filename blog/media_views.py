@@ -46,12 +46,11 @@ def parse_byte_range(header, size):
             raise UnsatisfiableRange
         return max(size - suffix, 0), size - 1
     first = int(first)
-    last = int(last) if last else size - 1
-    if last < first:
+    if last and int(last) < first:
         return None
     if first >= size:
         raise UnsatisfiableRange
-    return first, min(last, size - 1)
+    return first, min(int(last), size - 1) if last else size - 1
 
 
 def _stream(storage, name, first, length):
@@ -99,7 +98,7 @@ def serve_audio(request, pk, filename):
         raise Http404 from missing
     # A new upload gets a new file name, so name and size identify the bytes.
     etag = quote_etag(hashlib.sha256(f"{name}:{size}".encode()).hexdigest()[:32])
-    last_modified = modified.timestamp()
+    last_modified = int(modified.timestamp())
 
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:

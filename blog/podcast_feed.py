@@ -6,6 +6,7 @@ after two small queries, without rendering anything.
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.db.models import Max, Prefetch
 from django.http import HttpResponse
@@ -78,13 +79,24 @@ class PodcastFeed(Rss201rev2Feed):
 
 def _validators(index, episodes):
     """An ETag and a Last-Modified date that change whenever anything the feed shows changes."""
-    rows = list(episodes.values_list("pk", "last_published_at", "audio_id", "audio__file", "audio__file_size"))
-    fingerprint = repr((index.pk, index.last_published_at, rows)).encode()
+    rows = list(
+        episodes.values_list(
+            "pk", "last_published_at", "latest_revision_id", "url_path", "audio_id", "audio__file", "audio__file_size"
+        )
+    )
+    fingerprint = repr((index.pk, index.last_published_at, index.latest_revision_id, rows)).encode()
     etag = quote_etag(hashlib.sha256(fingerprint).hexdigest()[:32])
     latest = episodes.aggregate(latest=Max("last_published_at"))["latest"] if rows else None
     candidates = [date for date in (index.last_published_at, latest) if date]
-    last_modified = max(candidates).timestamp() if candidates else None
+    # Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares with them.
+    last_modified = int(max(candidates).timestamp()) if candidates else None
     return etag, last_modified
+
+
+def _absolute(root_url, url):
+    """Podcast apps fetch everything from elsewhere: every address in the feed is absolute, on the
+    site's own host like its page links (storages such as S3 already return absolute URLs)."""
+    return url if urlsplit(url).scheme else root_url + url
 
 
 def podcast_feed_response(request, index):
@@ -97,9 +109,10 @@ def podcast_feed_response(request, index):
         return not_modified
 
     language = index.locale.language_code
+    root_url = index.get_site().root_url
     artwork_url = ""
     if index.artwork:
-        artwork_url = request.build_absolute_uri(index.artwork.get_rendition(ARTWORK_FILTER).url)
+        artwork_url = _absolute(root_url, index.artwork.get_rendition(ARTWORK_FILTER).url)
     feed = PodcastFeed(
         title=index.title,
         link=index.get_full_url(request),
@@ -120,7 +133,7 @@ def podcast_feed_response(request, index):
         audio = episode.audio
         image_url = ""
         if episode.featured_image:
-            image_url = request.build_absolute_uri(episode.featured_image.get_rendition(ARTWORK_FILTER).url)
+            image_url = _absolute(root_url, episode.featured_image.get_rendition(ARTWORK_FILTER).url)
         feed.add_item(
             title=episode.title,
             link=episode.get_full_url(request),
@@ -128,9 +141,7 @@ def podcast_feed_response(request, index):
             pubdate=episode.release_date,
             unique_id=episode.feed_guid(),
             unique_id_is_permalink=False,
-            enclosures=[
-                Enclosure(request.build_absolute_uri(episode.audio_url()), str(audio.file_size), audio.mime_type)
-            ],
+            enclosures=[Enclosure(_absolute(root_url, episode.audio_url()), str(audio.file_size), audio.mime_type)],
             duration=episode.duration_seconds,
             episode_number=episode.episode_number,
             season_number=episode.season_number,

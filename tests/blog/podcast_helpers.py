@@ -18,6 +18,13 @@ INDEX_SPANISH = {
 }
 
 
+def publish(page):
+    """Publish through a revision, as editors do, so the page has its publication dates."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
 def make_audio(title="Episode audio", seconds=2.0, name="episode.wav"):
     audio = SiteMedia(title=title, type="audio")
     audio.file.save(name, ContentFile(tone_wav(seconds)), save=False)
@@ -35,7 +42,7 @@ def make_podcast(home, **fields):
         "owner_email": "podcast@example.org",
         **fields,
     }
-    return home.add_child(instance=PodcastIndexPage(**fields))
+    return publish(home.add_child(instance=PodcastIndexPage(**fields)))
 
 
 def make_episode(index, number, audio=None, guests=(), **fields):
@@ -53,7 +60,7 @@ def make_episode(index, number, audio=None, guests=(), **fields):
         guest_appearances=[EpisodeGuest(guest=guest) for guest in guests],
         **fields,
     )
-    return index.add_child(instance=episode)
+    return publish(index.add_child(instance=episode))
 
 
 def make_guest(locale, name="Dr. Ana Ruiz", role="Family therapist", bio="Ana teaches CRAFT to families."):
