@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
 from home.blocks import CaptionedImageBlock, QuoteBlock
+from learning.blocks import LearningReferenceBlock
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -43,6 +44,19 @@ class MediaItemBlock(blocks.StructBlock):
         description = _("Play an audio or video item from the media library.")
 
 
+class RelatedLearningBlock(blocks.StructBlock):
+    """Points the reader to the modules, segments or exercises that teach the skill the answer uses."""
+
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
+    references = blocks.ListBlock(LearningReferenceBlock(), label=_("learning references"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "link"
+        label = _("Related learning")
+        template = "blog/blocks/related_learning.html"
+        description = _("Links to the learning modules, segments or exercises behind this answer.")
+
+
 class AnswerBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -53,3 +67,4 @@ class AnswerBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     media_item = MediaItemBlock()
     callout = CalloutBlock()
+    related_learning = RelatedLearningBlock()

@@ -23,10 +23,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from members.services import MEMBERS_GROUP
+from members.services import MEMBERS_GROUP, display_name
 
 from ..blocks import AnswerBlock
-from .people import display_name
 from .topics import Topic
 
 

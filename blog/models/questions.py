@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .people import display_name
+from members.services import display_name
 
 
 class QuestionSubmissionQuerySet(models.QuerySet):

@@ -217,3 +217,22 @@ def test_a_translated_post_keeps_asker_date_and_author_and_uses_spanish_topics(
     listing = client.get("/es/blog/topic/parejas/").content.decode()
     assert "Cómo empiezo a hablar de tratamiento 1" in listing
     assert "/es/blog/empezar-a-hablar-1/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_an_answer_links_to_related_learning_through_the_learning_references(a_home_page, client):
+    from learning.models import ModulePage
+    from tests.learning.conftest import build_course
+
+    build_course(a_home_page, modules=1, segments=1)
+    module = ModulePage.objects.get(number=1)
+    blog = make_blog(a_home_page)
+    reference = {"page": module, "exercise": None, "link_text": ""}
+    post = make_post(
+        blog,
+        1,
+        answer=[("related_learning", {"heading": "Practise this skill", "references": [reference]})],
+    )
+    soup = BeautifulSoup(client.get(post.url).content, "html.parser")
+    aside = soup.select_one(".related-learning")
+    assert aside.h3.text == "Practise this skill"
+    assert aside.select_one(".learning-reference a")["href"] == module.url
