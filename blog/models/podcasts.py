@@ -30,6 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
+from comments.models import CommentablePageMixin
 
 EPISODES_PER_PAGE = 10
 
@@ -183,7 +184,7 @@ class PodcastIndexPage(RoutablePageMixin, Page):
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
 
-class PodcastEpisodePage(RoutablePageMixin, Page):
+class PodcastEpisodePage(CommentablePageMixin, RoutablePageMixin, Page):
     """One conversation: the recording, who took part, show notes and a full transcript."""
 
     episode_number = models.PositiveIntegerField(_("episode number"))
@@ -242,6 +243,7 @@ class PodcastEpisodePage(RoutablePageMixin, Page):
         InlinePanel("topic_links", label=_("Topics")),
         FieldPanel("explicit"),
     ]
+    settings_panels = [*Page.settings_panels, *CommentablePageMixin.comment_panels]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

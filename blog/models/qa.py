@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from comments.models import CommentablePageMixin
 from members.services import MEMBERS_GROUP, display_name
 
 from ..blocks import AnswerBlock
@@ -158,7 +159,7 @@ class QAPostPageForm(WagtailAdminPageForm):
             field.label_from_instance = display_name
 
 
-class QAPostPage(Page):
+class QAPostPage(CommentablePageMixin, Page):
     """A member's question and the staff answer addressed to them, e.g. "Dear Rosa, thank you for writing in..."."""
 
     date = models.DateField(_("post date"), default=timezone.localdate)
@@ -225,7 +226,12 @@ class QAPostPage(Page):
         InlinePanel("topic_links", label=_("Topics"), min_num=1),
         InlinePanel("related_post_links", label=_("Related posts"), max_num=3),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("date"), FieldPanel("author")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("date"),
+        FieldPanel("author"),
+        *CommentablePageMixin.comment_panels,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("question"),

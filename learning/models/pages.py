@@ -15,6 +15,7 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from comments.models import OptInCommentablePageMixin
 from learning.blocks import SegmentBodyBlock
 from members.services import MEMBERS_GROUP
 
@@ -206,7 +207,7 @@ class ModulePage(NumberedPageMixin, Page):
         return context
 
 
-class SegmentPage(NumberedPageMixin, RoutablePageMixin, Page):
+class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixin, Page):
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -235,6 +236,7 @@ class SegmentPage(NumberedPageMixin, RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
     promote_panels = SEARCH_ENGINE_PANELS
+    settings_panels = [*Page.settings_panels, *OptInCommentablePageMixin.comment_panels]
     override_translatable_fields = [
         *NumberedPageMixin.override_translatable_fields,
         SynchronizedField("video_url"),

@@ -77,7 +77,7 @@ def test_a_segment_completed_in_spanish_is_completed_in_english(a_bilingual_cour
     client.force_login(a_member)
     client.post(progress_url(segment(1, 1, "es")), {"completed": "yes"})
     html = client.get("/learning/module-1/").content.decode()
-    assert 'aria-valuenow="50"' in html
+    assert '<progress class="progress__bar" max="100" value="50"' in html
     assert "1 of 2 segments completed" in html
 
 

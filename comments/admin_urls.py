@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import admin_views
+
+app_name = "comments_moderation"
+
+urlpatterns = [
+    path("", admin_views.moderation_queue, name="queue"),
+    path("moderate/", admin_views.moderate, name="moderate"),
+    path("language-report/", admin_views.language_report, name="language_report"),
+]

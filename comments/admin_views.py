@@ -1,0 +1,142 @@
+"""The moderation queue and the language report in the Wagtail admin.
+
+The engine's own moderation screens are the Django admin's; moderators live in Wagtail, so the
+queue is here, over the same XtdComment rows and flags.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+from wagtail.models import Page
+
+from . import services
+from .reports import pages_with_stigmatising_language
+
+MODERATE = "django_comments.can_moderate"
+
+
+class Status:
+    PENDING = "pending"
+    FLAGGED = "flagged"
+    REMOVED = "removed"
+    CHOICES = [
+        (PENDING, gettext_lazy("Waiting for review")),
+        (FLAGGED, gettext_lazy("Reported by members")),
+        (REMOVED, gettext_lazy("Removed")),
+    ]
+
+
+def queue_queryset(status):
+    reports = CommentFlag.objects.filter(comment=OuterRef("pk"), flag=CommentFlag.SUGGEST_REMOVAL)
+    comments = XtdComment.norel_objects.select_related("user__member_profile", "review", "content_type").annotate(
+        report_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL), distinct=True)
+    )
+    if status == Status.REMOVED:
+        return comments.filter(is_removed=True).order_by("-submit_date")
+    if status == Status.FLAGGED:
+        approved_after = CommentFlag.objects.filter(
+            comment=OuterRef("comment_id"), flag=CommentFlag.MODERATOR_APPROVAL, flag_date__gt=OuterRef("flag_date")
+        )
+        unanswered = reports.annotate(approved_after=Exists(approved_after)).filter(approved_after=False)
+        return comments.filter(is_removed=False, is_public=True).filter(Exists(unanswered)).order_by("-submit_date")
+    return comments.filter(is_removed=False, is_public=False).order_by("submit_date")
+
+
+def queue_counts():
+    return {status: queue_queryset(status).count() for status, _label in Status.CHOICES}
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(choices=[("approve", gettext_lazy("Approve")), ("remove", gettext_lazy("Remove"))])
+    reason = forms.CharField(label=gettext_lazy("Reason for removal"), max_length=500, required=False)
+    comments = forms.ModelMultipleChoiceField(queryset=XtdComment.norel_objects.all())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "remove" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give a reason: it is kept with the comment for the team."))
+        return cleaned
+
+
+@permission_required(MODERATE, raise_exception=True)
+def moderation_queue(request):
+    status = request.GET.get("status", Status.PENDING)
+    if status not in dict(Status.CHOICES):
+        status = Status.PENDING
+    comments = queue_queryset(status)
+    page_id = request.GET.get("page_id", "")
+    if page_id.isdigit():
+        comments = comments.filter(object_pk=page_id)
+    member = request.GET.get("member", "").strip()
+    if member:
+        comments = comments.filter(
+            Q(user__username__iexact=member) | Q(user__member_profile__display_name__iexact=member)
+        )
+    counts = queue_counts()
+    page_of_comments = Paginator(comments, 50).get_page(request.GET.get("p"))
+    pages = Page.objects.in_bulk(
+        {int(comment.object_pk) for comment in page_of_comments if comment.object_pk.isdigit()}
+    )
+    rows = [{"comment": comment, "page": pages.get(int(comment.object_pk))} for comment in page_of_comments]
+    return TemplateResponse(
+        request,
+        "comments/admin/queue.html",
+        {
+            "page_title": _("Comment moderation"),
+            "header_title": _("Comment moderation"),
+            "rows": rows,
+            "paginator_page": page_of_comments,
+            "status": status,
+            "statuses": [(value, label, counts[value]) for value, label in Status.CHOICES],
+            "page_id": page_id,
+            "member": member,
+            "form": BulkForm(),
+        },
+    )
+
+
+@require_POST
+@permission_required(MODERATE, raise_exception=True)
+def moderate(request):
+    form = BulkForm(request.POST)
+    status = request.POST.get("status", Status.PENDING)
+    back = reverse("comments_moderation:queue") + "?" + urlencode({"status": status})
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    chosen = list(form.cleaned_data["comments"])
+    with transaction.atomic():
+        if form.cleaned_data["action"] == "approve":
+            services.approve(chosen, request.user)
+            messages.success(request, _("%(count)d comments approved.") % {"count": len(chosen)})
+        else:
+            services.remove(chosen, request.user, form.cleaned_data["reason"].strip())
+            messages.success(request, _("%(count)d comments removed.") % {"count": len(chosen)})
+    return redirect(back)
+
+
+@permission_required("wagtailadmin.access_admin", raise_exception=True)
+def language_report(request):
+    return TemplateResponse(
+        request,
+        "comments/admin/language_report.html",
+        {
+            "page_title": _("Person-first language report"),
+            "header_title": _("Person-first language report"),
+            "results": pages_with_stigmatising_language(),
+        },
+    )

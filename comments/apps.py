@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentsConfig(AppConfig):
+    name = "comments"
+    label = "comments"
+    verbose_name = _("Comments")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+
+        from members.registry import activity
+
+        from . import signals
+
+        # Comments hang on a generic key: without this, a deleted page's comments would wait for
+        # a new page to reuse its id and then appear under it.
+        post_delete.connect(signals.delete_comments_of_page, sender=Page, dispatch_uid="comments_page_deleted")
+        activity.register("comments", signals.recent_comments)

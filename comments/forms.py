@@ -1,0 +1,93 @@
+"""The member's comment form: django-comments-xtd's form without name, email or website.
+
+Name and email come from the account (see services.post_comment); the engine's security hash,
+timestamp and honeypot checks are kept.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.forms import XtdCommentForm
+
+from .models import COMMENT_MAX_LENGTH, Scope
+
+# Bidirectional overrides and isolates can make a comment display as different text than it is.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def clean_text(text):
+    """Plain text as members meant it: no NUL or other control characters, no direction overrides."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = BIDI_CONTROLS.sub("", text)
+    text = "".join(
+        character for character in text if character in "\n\t" or not unicodedata.category(character).startswith("C")
+    )
+    return text.strip()
+
+
+class MemberCommentForm(XtdCommentForm):
+    follow = forms.ChoiceField(
+        label=_("Email me about"),
+        choices=[("", _("Nothing, thank you")), *Scope.choices],
+        required=False,
+        initial="",
+        widget=forms.RadioSelect,
+    )
+    # Set once the member has seen the language coach's suggestions for this text.
+    coached = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, target_object, *args, **kwargs):
+        super().__init__(target_object, *args, **kwargs)
+        for name in ("name", "email", "url", "followup"):
+            del self.fields[name]
+        comment = self.fields["comment"]
+        comment.label = _("Your comment")
+        comment.max_length = COMMENT_MAX_LENGTH
+        comment.strip = False
+        comment.error_messages = {
+            "required": _("Please write your comment before posting."),
+            "max_length": _(
+                "Comments can be at most %(limit_value)d characters; yours has %(show_value)d. "
+                "Please shorten it and post again."
+            ),
+        }
+        comment.widget.attrs.update(
+            {"rows": 6, "maxlength": COMMENT_MAX_LENGTH, "placeholder": "", "class": "comment-form__text"}
+        )
+        self.fields["reply_to"].required = False
+        self.fields["reply_to"].min_value = 0
+        honeypot = self.fields["honeypot"]
+        honeypot.label = _("Leave this field empty")
+        honeypot.widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_comment(self):
+        text = clean_text(self.cleaned_data["comment"])
+        if not text:
+            raise forms.ValidationError(self.fields["comment"].error_messages["required"], code="required")
+        return text
+
+    def clean_honeypot(self):
+        if self.cleaned_data["honeypot"]:
+            raise forms.ValidationError(_("Your comment could not be posted. Please try again."), code="honeypot")
+        return ""
+
+    def clean_timestamp(self):
+        try:
+            return super().clean_timestamp()
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("This form was open for a long time. Please check your comment and post it again."), code="expired"
+            ) from None
+
+    def clean_security_hash(self):
+        try:
+            return super().clean_security_hash()
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _("This form could not be checked. Please post your comment again."), code="security"
+            ) from None
+
+    def clean_reply_to(self):
+        return self.cleaned_data.get("reply_to") or 0

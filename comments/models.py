@@ -1,0 +1,192 @@
+"""What our comments add to django-comments-xtd: per-page and site-wide switches, the comment
+policy, the language coach's and the safety net's word lists, moderation records and follow-ups.
+
+Comments themselves are `django_comments_xtd.models.XtdComment` rows; nothing here re-implements
+threading, flags or storage.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+COMMENT_MAX_LENGTH = 3000
+
+
+class CommentablePageMixin(models.Model):
+    """Mixed into the page types members can comment on; editors switch a single page off here."""
+
+    allow_comments = models.BooleanField(
+        _("allow comments"),
+        default=True,
+        help_text=_("Members can comment on this page. Existing comments stay visible when you switch this off."),
+    )
+
+    comment_panels = [FieldPanel("allow_comments")]
+
+    class Meta:
+        abstract = True
+
+
+class OptInCommentablePageMixin(CommentablePageMixin):
+    """For pages where comments are the exception (course segments): off until an editor turns them on."""
+
+    allow_comments = models.BooleanField(
+        _("allow comments"),
+        default=False,
+        help_text=_("Let members discuss this page. Off by default."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
+    """Site-wide comment switches, in Settings → Comments."""
+
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Switch off to close commenting on the whole site. Existing comments stay visible."),
+    )
+    hold_first_comments = models.PositiveSmallIntegerField(
+        _("hold a new member's first comments"),
+        default=1,
+        help_text=_("How many of a member's first comments wait for a moderator before they appear. 0 holds none."),
+    )
+    flags_to_hide = models.PositiveSmallIntegerField(
+        _("reports that hide a comment"),
+        default=3,
+        help_text=_("A comment reported by this many members is hidden until a moderator reviews it."),
+    )
+
+    panels = [FieldPanel("comments_open"), FieldPanel("hold_first_comments"), FieldPanel("flags_to_hide")]
+
+    class Meta:
+        verbose_name = _("comments")
+
+
+class CommentPolicy(TranslatableMixin, models.Model):
+    """The house rules shown above every comment form, one per language."""
+
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_("One or two sentences shown above the comment form."),
+    )
+    body = models.TextField(_("full policy"), max_length=5000, help_text=_("Plain text; blank lines start paragraphs."))
+
+    panels = [FieldPanel("title"), FieldPanel("summary"), FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("comment policy")
+        verbose_name_plural = _("comment policy")
+
+    def __str__(self):
+        return self.title
+
+
+class LanguageSuggestion(TranslatableMixin, index.Indexed, models.Model):
+    """A stigmatising term and the person-first words the language coach suggests instead."""
+
+    term = models.CharField(
+        _("term"),
+        max_length=80,
+        help_text=_(
+            "A word or phrase, matched as whole words, ignoring capitals and accents; plurals ending "
+            "in -s or -es are matched too."
+        ),
+    )
+    suggestion = models.CharField(_("suggestion"), max_length=200)
+    note = models.CharField(_("why"), max_length=300, blank=True, help_text=_("Optional: a short, kind reason."))
+
+    panels = [FieldPanel("term"), FieldPanel("suggestion"), FieldPanel("note")]
+    search_fields = [index.SearchField("term"), index.AutocompleteField("term")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person-first language suggestion")
+        verbose_name_plural = _("person-first language suggestions")
+        ordering = ["term"]
+
+    def __str__(self):
+        return f"{self.term} → {self.suggestion}"
+
+
+class SafetyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A word or phrase about suicide or self-harm: a comment containing it waits for a person to read it.
+
+    Every language's terms are checked on every comment, whatever the page's language: people in
+    distress write in the language that comes to them.
+    """
+
+    term = models.CharField(
+        _("term"), max_length=80, help_text=_("Matched as whole words, ignoring capitals and accents.")
+    )
+
+    panels = [FieldPanel("term")]
+    search_fields = [index.SearchField("term"), index.AutocompleteField("term")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("safety term")
+        verbose_name_plural = _("safety terms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+
+class HoldReason(models.TextChoices):
+    NEW_MEMBER = "new_member", _("first comments of a new member")
+    SAFETY = "safety", _("mentions suicide or self-harm")
+    REPORTS = "reports", _("reported by members")
+
+
+class RemovalKind(models.TextChoices):
+    MODERATOR = "moderator", _("removed by a moderator")
+    AUTHOR = "author", _("deleted by its author")
+
+
+class CommentReview(models.Model):
+    """Why a comment was held or removed, and by whom: the moderation record beside the engine's flags."""
+
+    comment = models.OneToOneField(XtdComment, on_delete=models.CASCADE, related_name="review")
+    hold_reason = models.CharField(_("held because"), max_length=20, choices=HoldReason.choices, blank=True)
+    removal_kind = models.CharField(_("removal"), max_length=20, choices=RemovalKind.choices, blank=True)
+    removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment review")
+
+    def __str__(self):
+        return f"{self.comment_id}: {self.get_hold_reason_display() or self.get_removal_kind_display()}"
+
+
+class Scope(models.TextChoices):
+    REPLIES = "replies", _("Replies to my comment")
+    PAGE = "page", _("All new comments on this page")
+
+
+class FollowUp(models.Model):
+    """A member's wish to be emailed about new comments; one row per comment they chose it on."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_followups")
+    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="followups")
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment follow-up")
+        constraints = [models.UniqueConstraint(fields=["user", "comment"], name="comments_one_followup_per_comment")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.comment_id} ({self.get_scope_display()})"

@@ -1,0 +1,307 @@
+"""Posting, moderating and following comments, on top of django-comments-xtd's model.
+
+Moderation changes go through queryset `update()` on purpose: saving an XtdComment whose
+`is_public`/`is_removed` changed runs the engine's pre_save handler, which unpublishes every reply
+under it. We keep replies visible under a placeholder instead.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django_comments.models import CommentFlag
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import XtdComment
+
+from members.services import display_name, preferred_language
+
+from .access import can_view_page, is_moderator, page_of, settings_for
+from .language import mentions_self_harm
+from .models import CommentReview, FollowUp, HoldReason, RemovalKind, Scope
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT_COUNT = 5
+RATE_LIMIT_WINDOW = timedelta(minutes=1)
+UNSUBSCRIBE_SALT = "comments.followup.unsubscribe"
+
+
+class CommentRefused(Exception):
+    """A post that must not be saved; `message` is for the member, in their language."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def comments_on(page):
+    return XtdComment.objects.filter(content_type_id=page.content_type_id, object_pk=str(page.pk))
+
+
+def reply_parent(page, reply_to):
+    """The comment a reply hangs under: a visible comment of this page, no deeper than the thread allows.
+
+    A reply to a comment at the deepest level attaches to that comment's parent, so it shows at the
+    deepest level instead of being refused.
+    """
+    if not reply_to:
+        return None
+    parent = comments_on(page).filter(pk=reply_to, is_public=True, is_removed=False).first()
+    if parent is None:
+        raise CommentRefused(gettext("The comment you replied to is no longer available on this page."))
+    max_level = xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+    while parent.level >= max_level:
+        parent = XtdComment.norel_objects.get(pk=parent.parent_id)
+    return parent
+
+
+def hold_reason_for(user, text, comment_settings):
+    if mentions_self_harm(text):
+        return HoldReason.SAFETY
+    if is_moderator(user) or user.is_staff:
+        return ""
+    published = XtdComment.norel_objects.filter(user=user, is_public=True).count()
+    if published < comment_settings.hold_first_comments:
+        return HoldReason.NEW_MEMBER
+    return ""
+
+
+@transaction.atomic
+def post_comment(*, page, user, text, reply_to=None, follow="", ip_address=None):
+    """Save a member's comment on `page`, held or published; raises CommentRefused and saves nothing."""
+    # One member's posts are serialised on their account row, so the rate limit cannot be raced.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    since = timezone.now() - RATE_LIMIT_WINDOW
+    if XtdComment.norel_objects.filter(user=user, submit_date__gte=since).count() >= RATE_LIMIT_COUNT:
+        raise CommentRefused(
+            gettext("You have posted several comments in the last minute. Please wait a moment and try again."),
+            status=429,
+        )
+    parent = reply_parent(page, reply_to)
+    comment_settings = settings_for(page)
+    reason = hold_reason_for(user, text, comment_settings)
+    comment = XtdComment(
+        content_type_id=page.content_type_id,
+        object_pk=str(page.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        # The engine requires these columns; they hold the public name only, never the address.
+        user_name=display_name(user)[:50],
+        user_email="",
+        user_url="",
+        comment=text,
+        submit_date=timezone.now(),
+        ip_address=ip_address,
+        is_public=not reason,
+        is_removed=False,
+        parent_id=parent.pk if parent else 0,
+        followup=bool(follow),
+    )
+    comment.save()
+    if reason:
+        CommentReview.objects.create(comment=comment, hold_reason=reason)
+    if follow in Scope.values:
+        FollowUp.objects.create(user=user, comment=comment, scope=follow)
+    if reason == HoldReason.SAFETY:
+        transaction.on_commit(lambda: notify_moderators_of_safety_hold(comment, page))
+    elif not reason:
+        transaction.on_commit(lambda: notify_followers(comment, page))
+    return comment
+
+
+# --- Moderation ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def approve(comments, moderator):
+    """Publish held comments and clear reports; followers hear about comments published for the first time."""
+    now = timezone.now()
+    comments = list(comments)
+    first_published = [comment for comment in comments if not comment.is_public and not comment.is_removed]
+    ids = [comment.pk for comment in comments]
+    XtdComment.norel_objects.filter(pk__in=ids).update(is_public=True, is_removed=False)
+    for comment in comments:
+        CommentFlag.objects.update_or_create(
+            comment=comment, user=moderator, flag=CommentFlag.MODERATOR_APPROVAL, defaults={"flag_date": now}
+        )
+        CommentReview.objects.update_or_create(
+            comment=comment,
+            defaults={"removal_kind": "", "removal_reason": "", "decided_by": moderator, "decided_at": now},
+        )
+    for comment in first_published:
+        page = page_of(comment)
+        if page is not None:
+            transaction.on_commit(lambda comment=comment, page=page: notify_followers(comment, page))
+
+
+@transaction.atomic
+def remove(comments, moderator, reason):
+    """Take comments down; their replies stay, under a "removed" placeholder."""
+    now = timezone.now()
+    comments = list(comments)
+    XtdComment.norel_objects.filter(pk__in=[comment.pk for comment in comments]).update(is_removed=True)
+    for comment in comments:
+        CommentFlag.objects.get_or_create(comment=comment, user=moderator, flag=CommentFlag.MODERATOR_DELETION)
+        CommentReview.objects.update_or_create(
+            comment=comment,
+            defaults={
+                "removal_kind": RemovalKind.MODERATOR,
+                "removal_reason": reason,
+                "decided_by": moderator,
+                "decided_at": now,
+            },
+        )
+
+
+@transaction.atomic
+def delete_own(comment, user):
+    """A member takes back their own words: the text is erased, replies stay under a placeholder."""
+    XtdComment.norel_objects.filter(pk=comment.pk, user=user).update(is_removed=True, comment="", followup=False)
+    FollowUp.objects.filter(comment=comment).delete()
+    CommentReview.objects.update_or_create(
+        comment=comment,
+        defaults={"removal_kind": RemovalKind.AUTHOR, "decided_by": user, "decided_at": timezone.now()},
+    )
+
+
+@transaction.atomic
+def report(comment, member, comment_settings):
+    """Record a member's report (once each); enough reports hide the comment until a moderator decides.
+
+    Returns False when this member had already reported it. A moderator's approval stands: reports
+    that came before it no longer count.
+    """
+    flag, created = CommentFlag.objects.get_or_create(comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL)
+    if not created:
+        return False
+    approved = (
+        CommentFlag.objects.filter(comment=comment, flag=CommentFlag.MODERATOR_APPROVAL)
+        .order_by("-flag_date")
+        .values_list("flag_date", flat=True)
+        .first()
+    )
+    reports = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
+    if approved:
+        reports = reports.filter(flag_date__gt=approved)
+    if reports.count() >= comment_settings.flags_to_hide:
+        XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
+        CommentReview.objects.update_or_create(comment=comment, defaults={"hold_reason": HoldReason.REPORTS})
+    return True
+
+
+def moderators():
+    permission = Permission.objects.get(content_type__app_label="django_comments", codename="can_moderate")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__permissions=permission) | Q(user_permissions=permission))
+        .exclude(email="")
+        .distinct()
+    )
+
+
+# --- Email --------------------------------------------------------------------------------------
+
+
+def _admin_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def notify_moderators_of_safety_hold(comment, page):
+    """Tell every moderator at once that a comment may come from someone in distress."""
+    queue_url = _admin_url(reverse("comments_moderation:queue") + "?status=pending")
+    for moderator in moderators():
+        with translation.override(preferred_language(moderator)):
+            context = {"comment": comment, "page": page, "queue_url": queue_url, "name": display_name(comment.user)}
+            subject = render_to_string("comments/email/safety_hold_subject.txt", context).strip()
+            body = render_to_string("comments/email/safety_hold.txt", context)
+        _send(subject, body, moderator.email)
+
+
+def notify_followers(comment, page):
+    """Email the members who asked to hear about this comment, if they may still read the page and still want to."""
+    chain = _ancestor_ids(comment)
+    followups = (
+        FollowUp.objects.filter(
+            comment__content_type_id=comment.content_type_id,
+            comment__object_pk=comment.object_pk,
+            user__is_active=True,
+        )
+        .filter(Q(scope=Scope.PAGE) | Q(scope=Scope.REPLIES, comment_id__in=chain))
+        .exclude(user_id=comment.user_id)
+        .select_related("user__member_profile")
+        .order_by("user_id", "pk")
+    )
+    told = set()
+    for followup in followups:
+        member = followup.user
+        if member.pk in told:
+            continue
+        profile = getattr(member, "member_profile", None)
+        if profile is not None and (profile.suspended or not profile.notify_replies):
+            continue
+        if not can_view_page(member, page) or not member.email:
+            continue
+        told.add(member.pk)
+        language = preferred_language(member)
+        # The member's own language version of the page when it exists; links follow that language.
+        with translation.override(language):
+            context = {
+                "member_name": display_name(member),
+                "author_name": display_name(comment.user),
+                "comment": comment,
+                "page": page,
+                "comment_url": page.get_full_url() + f"#c{comment.pk}",
+                "unsubscribe_url": unsubscribe_url(followup, page),
+                "is_reply": followup.scope == Scope.REPLIES,
+            }
+            subject = render_to_string("comments/email/followup_subject.txt", context).strip()
+            body = render_to_string("comments/email/followup.txt", context)
+        _send(subject, body, member.email, headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"})
+
+
+def _ancestor_ids(comment):
+    parents = dict(XtdComment.norel_objects.filter(thread_id=comment.thread_id).values_list("pk", "parent_id"))
+    chain = []
+    current = parents.get(comment.pk)
+    while current is not None and current not in chain:
+        chain.append(current)
+        parent = parents.get(current)
+        current = None if parent == current else parent
+    return chain
+
+
+def unsubscribe_token(followup):
+    return signing.dumps(followup.pk, salt=UNSUBSCRIBE_SALT + xtd_settings.COMMENTS_XTD_SALT.decode())
+
+
+def followup_from_token(token):
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT + xtd_settings.COMMENTS_XTD_SALT.decode())
+    except signing.BadSignature:
+        return None
+    return FollowUp.objects.filter(pk=pk).select_related("comment").first()
+
+
+def unsubscribe_url(followup, page):
+    root = page.get_site().root_url if page.get_site() else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + reverse("comments:unsubscribe", args=[unsubscribe_token(followup)])
+
+
+def _send(subject, body, address, headers=None):
+    try:
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers=headers).send()
+    except OSError:
+        # The comment is saved either way; a mail outage must not turn the post into an error page.
+        logger.exception("Could not send a comment email")

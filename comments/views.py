@@ -1,0 +1,135 @@
+"""The comment routes we expose. Each one finds the page behind the comment and checks the visitor
+may view it before anything else: a members-only page's comments answer 404 to everyone else.
+
+None of django-comments-xtd's own views (API, reply, sent, like, flag, confirm, mute) is mounted.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_comments_xtd.models import XtdComment
+from wagtail.models import Locale
+
+from members.services import is_member
+
+from . import services
+from .access import can_view_page, commentable_page, page_of, posting_refusal
+from .forms import MemberCommentForm
+from .language import suggestions_for
+from .models import CommentPolicy, CommentSettings, HoldReason
+
+
+def _page_url(request, page, comment=None):
+    return page.get_url(request) + (f"#c{comment.pk}" if comment else "#comments")
+
+
+def _form_page(request, page, form, *, status=200, suggestions=None, problem=None):
+    return render(
+        request,
+        "comments/form_page.html",
+        {"page": page, "form": form, "suggestions": suggestions or [], "problem": problem},
+        status=status,
+    )
+
+
+@require_POST
+def post_comment(request):
+    try:
+        data = request.POST
+    except RequestDataTooBig:
+        return render(request, "comments/refused.html", {"message": _("Your comment is far too long to post.")}, 413)
+    page = commentable_page(data.get("content_type"), data.get("object_pk"))
+    if page is None or not can_view_page(request.user, page):
+        raise Http404
+    refusal = posting_refusal(request.user, page, CommentSettings.for_request(request))
+    if refusal:
+        return render(request, "comments/refused.html", {"message": refusal, "page": page}, status=403)
+    form = MemberCommentForm(page, data=data)
+    if not form.is_valid():
+        if form.security_errors() and "comment" in form.cleaned_data:
+            # A stale or tampered form: keep the member's words in a fresh form they can post again.
+            fresh = MemberCommentForm(page, initial={"comment": form.cleaned_data["comment"], "reply_to": 0})
+            problem = next(iter(form.security_errors().values()))[0]
+            return _form_page(request, page, fresh, status=400, problem=problem)
+        return _form_page(request, page, form, status=400)
+    text = form.cleaned_data["comment"]
+    suggestions = suggestions_for(text, page.locale)
+    if "preview" in data or (suggestions and not form.cleaned_data["coached"]):
+        coached = MemberCommentForm(page, data={**data.dict(), "coached": "on"})
+        coached.is_valid()
+        return _form_page(request, page, coached, suggestions=suggestions)
+    try:
+        comment = services.post_comment(
+            page=page,
+            user=request.user,
+            text=text,
+            reply_to=form.cleaned_data["reply_to"],
+            follow=form.cleaned_data["follow"],
+            ip_address=request.META.get("REMOTE_ADDR"),
+        )
+    except services.CommentRefused as refused:
+        return _form_page(request, page, form, status=refused.status, problem=refused.message)
+    if comment.is_public:
+        messages.success(request, _("Thank you. Your comment is posted."))
+        return redirect(_page_url(request, page, comment))
+    safety = comment.review.hold_reason == HoldReason.SAFETY
+    return render(request, "comments/held.html", {"page": page, "comment": comment, "safety": safety})
+
+
+def _comment_for(request, pk):
+    """The comment and its page, or 404 unless the visitor may view that page."""
+    comment = get_object_or_404(XtdComment.norel_objects, pk=pk)
+    page = page_of(comment)
+    if page is None or not can_view_page(request.user, page):
+        raise Http404
+    return comment, page
+
+
+@require_POST
+@login_required
+def report_comment(request, pk):
+    comment, page = _comment_for(request, pk)
+    if not comment.is_public or comment.is_removed or not is_member(request.user) or comment.user_id == request.user.pk:
+        raise Http404
+    if services.report(comment, request.user, CommentSettings.for_request(request)):
+        messages.success(request, _("Thank you for telling us. A moderator will look at this comment."))
+    else:
+        messages.info(request, _("You have already reported this comment. A moderator will look at it."))
+    return redirect(_page_url(request, page, comment))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_comment(request, pk):
+    comment, page = _comment_for(request, pk)
+    if comment.user_id != request.user.pk or comment.is_removed:
+        raise Http404
+    if request.method == "POST":
+        services.delete_own(comment, request.user)
+        messages.success(request, _("Your comment is deleted. Replies to it stay in the conversation."))
+        return redirect(_page_url(request, page))
+    return render(request, "comments/confirm_delete.html", {"page": page, "comment": comment})
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Works without logging in: the signed link in the email is the proof."""
+    followup = services.followup_from_token(token)
+    if request.method == "POST":
+        if followup is not None:
+            followup.comment.followups.filter(pk=followup.pk).delete()
+        return render(request, "comments/unsubscribed.html")
+    if followup is None:
+        return render(request, "comments/unsubscribed.html")
+    return render(request, "comments/unsubscribe.html", {"token": token})
+
+
+def policy(request):
+    comment_policy = CommentPolicy.objects.filter(locale=Locale.get_active()).first()
+    if comment_policy is None:
+        raise Http404
+    return render(request, "comments/policy.html", {"policy": comment_policy})

@@ -1,0 +1,106 @@
+"""Comments in the Wagtail admin: the moderation queue, its dashboard counts, the word lists and the policy."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_urls
+from .admin_views import MODERATE, Status, queue_counts
+from .models import CommentPolicy, LanguageSuggestion, SafetyTerm
+
+
+class CommentPolicyViewSet(SnippetViewSet):
+    model = CommentPolicy
+    icon = "doc-full"
+    menu_label = _("Comment policy")
+    list_display = ["title", "locale"]
+
+
+class LanguageSuggestionViewSet(SnippetViewSet):
+    model = LanguageSuggestion
+    icon = "help"
+    menu_label = _("Person-first language")
+    list_display = ["term", "suggestion", "locale"]
+    search_fields = ["term", "suggestion"]
+    search_backend_name = None
+
+
+class SafetyTermViewSet(SnippetViewSet):
+    model = SafetyTerm
+    icon = "warning"
+    menu_label = _("Safety terms")
+    list_display = ["term", "locale"]
+    search_fields = ["term"]
+    search_backend_name = None
+
+
+class CommentWordsGroup(SnippetViewSetGroup):
+    items = (CommentPolicyViewSet, LanguageSuggestionViewSet, SafetyTermViewSet)
+    menu_icon = "comment"
+    menu_label = _("Comment rules")
+    menu_name = "comment-rules"
+    menu_order = 260
+
+
+register_snippet(CommentWordsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [path("comments/", include(admin_urls))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(MODERATE)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModeratorMenuItem(
+        _("Comment moderation"),
+        reverse("comments_moderation:queue"),
+        name="comment-moderation",
+        icon_name="comment",
+        order=255,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_language_report_menu_item():
+    return MenuItem(
+        _("Person-first language"),
+        reverse("comments_moderation:language_report"),
+        name="person-first-language",
+        icon_name="help",
+        order=660,
+    )
+
+
+class ModerationPanel(Component):
+    """Dashboard counts of comments waiting, reported and removed, each linking to the queue."""
+
+    name = "comment_moderation"
+    template_name = "comments/admin/dashboard_panel.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        counts = queue_counts()
+        queue_url = reverse("comments_moderation:queue")
+        return {
+            "statuses": [
+                {"label": label, "count": counts[value], "url": f"{queue_url}?status={value}"}
+                for value, label in Status.CHOICES
+            ],
+            "queue_url": queue_url,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm(MODERATE):
+        panels.append(ModerationPanel())
