@@ -7,8 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import healthz
+from .security import ThrottledDjangoAdminLoginForm
 from .sitemaps import BilingualSitemap
 from .views import robots_txt
+
+# Staff logins count failed attempts like the members' login (cms.security).
+admin.site.login_form = ThrottledDjangoAdminLoginForm
+# A lost database shows a friendly 503 in the visitor's language, any other crash a plain 500.
+handler500 = "cms.errors.server_error"
 
 # Admin, documents and machine-readable files live outside i18n_patterns: one URL each.
 urlpatterns = [
@@ -17,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
@@ -30,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("learning.urls")),
     path("", include("blog.urls")),
+    path("", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,6 +7,7 @@ only choose defaults and switch features on or off. See the README for each vari
 import os
 from pathlib import Path
 
+import csp.constants
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "members",
     "learning",
     "blog",
+    "comments",
     "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,18 +74,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "csp",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.security.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -105,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "csp.context_processors.nonce",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
@@ -129,7 +135,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -164,7 +170,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.storage.ServerNamedFileSystemStorage"},
+    # Renditions are named by Wagtail from the original's (already random) name and the filter.
+    "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -192,9 +200,22 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
+# Comments (django-comments-xtd)
+# Only our own views are mounted (comments/urls.py); these settings keep the engine's defaults
+# from leaking anything should any of its code run: no anonymous posts, no email confirmation,
+# no Gravatar, public names only.
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 4
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "").encode()
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_FORM_CLASS = "comments.forms.MemberCommentForm"
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"who_can_post": "users", "allow_flagging": True, "allow_feedback": False, "show_feedback": False}
+}
+COMMENTS_XTD_API_USER_REPR = "members.services.display_name"
+COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_third_party_avatar"
 
 # Accounts (django-allauth)
 # A username is the member's public pseudonym; the email is private and must be verified before
@@ -228,7 +249,8 @@ ACCOUNT_RATE_LIMITS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_email_addresses": {"()": "cms.log_filters.RedactEmailAddresses"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_email_addresses"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Background tasks and page publishing log every run at INFO: too chatty for a console.
     "loggers": {
@@ -236,6 +258,64 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+
+# --- Security (issue 10; README "Production hardening") ------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify, and are rehashed with Argon2 at the person's next login.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Sessions end after an idle period and, whatever happens, a while after signing in
+# (cms.security.SessionTimeoutMiddleware); the cookie never outlives the absolute limit.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
+SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+# Lax, not Strict: the email confirmation link opens from a mail client and must find the session.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The number of proxies we run in front of the app (nginx: 1). Only then is X-Forwarded-For
+# trusted, and only its last entries: login limits count the real client, not the proxy.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.ThrottledWagtailLoginForm"
+# Only our own origin; inline scripts need the request's nonce ({{ request.csp_nonce }}). The
+# admin gets the looser policy Wagtail needs (cms.security.ADMIN_POLICY).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp.constants.NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Uploads: raster images only, decoded and checked by content (SVG can carry scripts).
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents always go through Wagtail's view, which checks collection privacy on every download.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Several app servers share one cache (login limits, site root paths): Redis in production.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+# Where deleted accounts are recorded outside the database, so a restore can delete them again
+# (cms.deletion_log). Keep it beside the backups, not inside them.
+ACCOUNT_DELETION_LOG = Path(os.environ.get("ACCOUNT_DELETION_LOG", BASE_DIR / "backups" / "account-deletions.log"))
 
 
 def require_secret_key(key):

@@ -1,10 +1,11 @@
 """Production: DEBUG off, a real SECRET_KEY required, HTTPS everywhere.
 
-Run behind a TLS-terminating proxy that sets X-Forwarded-Proto; see the README for the variables.
+Run behind a TLS-terminating proxy (ops/nginx.conf) that sets X-Forwarded-Proto and
+X-Forwarded-For; see README "Configuration" and "Production hardening" for the variables.
 """
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, require_secret_key
+from .base import CONTENT_SECURITY_POLICY, DATABASES, SECRET_KEY, env_bool, require_secret_key
 
 DEBUG = False
 SECRET_KEY = require_secret_key(SECRET_KEY)
@@ -13,11 +14,24 @@ if not COMMENTS_XTD_SALT:  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The load balancer's health probe speaks plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "DENY"
+# "__Host-" cookies are only accepted by browsers over HTTPS, for this exact host, on path "/":
+# no sibling subdomain can set or read them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},
+}
+
+# A request waits at most a few seconds for PostgreSQL; an outage then shows the 503 page quickly.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

@@ -16,3 +16,5 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# Deletions committed by tests are logged beside the test media, never into real backups.
+ACCOUNT_DELETION_LOG = MEDIA_ROOT / "account-deletions.log"

@@ -187,3 +187,22 @@ def test_account_pages_use_the_site_layout_in_both_languages(client):
     assert 'class="site-header' in english and 'class="site-footer' in english
     assert '<html lang="es">' in spanish
     assert "Únase a CRAFT Apoyo Familiar" in spanish
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+@pytest.mark.parametrize(
+    "path", ["login/", "signup/", "password/reset/", "confirm-email/", "inactive/", "confirm-email/not-a-key/"]
+)
+def test_every_visitor_account_page_renders_in_the_site_layout(client, prefix, path):
+    response = client.get(f"{prefix}/accounts/{path}")
+    assert response.status_code == 200
+    assert 'class="site-footer' in response.content.decode()
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+@pytest.mark.parametrize("path", ["email/", "password/change/", "logout/"])
+def test_every_member_account_page_renders_and_never_shows_anothers_email(member_client, make_member, prefix, path):
+    make_member("steady_oak")
+    response = member_client.get(f"{prefix}/accounts/{path}")
+    assert response.status_code == 200
+    assert "steady_oak@example.org" not in response.content.decode()

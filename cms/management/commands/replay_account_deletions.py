@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+
+from cms.deletion_log import deleted_account_ids, replay_deletions
+
+
+class Command(BaseCommand):
+    help = "After a restore: delete again the accounts deleted since the backup (ACCOUNT_DELETION_LOG)."
+
+    def handle(self, *args, **options):
+        logged = len(deleted_account_ids())
+        deleted = replay_deletions()
+        self.stdout.write(f"{logged} deletions in the log; {deleted} restored accounts deleted again.")

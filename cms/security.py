@@ -1,0 +1,128 @@
+"""Security pieces the settings point at: throttled staff logins, session lifetimes, CSP per area.
+
+Each is switched on in cms/settings/base.py's security section; README "Production hardening"
+explains the choices.
+"""
+
+import time
+
+from allauth.account.adapter import get_adapter
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from wagtail.admin.forms.auth import LoginForm
+
+SESSION_STARTED = "_craft_session_started"
+SESSION_LAST_SEEN = "_craft_session_last_seen"
+# Writing the session on every request would cost a database write per page view; a minute of
+# slack on the idle clock is harmless.
+LAST_SEEN_RESOLUTION = 60
+
+
+class ThrottledLoginMixin:
+    """Authenticate through allauth's adapter so staff logins share the members' login limits.
+
+    The adapter counts failed attempts per client IP and per login name (ACCOUNT_RATE_LIMITS
+    "login_failed"), so switching between /accounts/login/, /admin/login/ and /django-admin/login/
+    never buys an attacker more guesses. Too many failures give one generic message that says
+    nothing about whether the account exists.
+    """
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            self.user_cache = get_adapter(self.request).authenticate(self.request, username=username, password=password)
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
+
+
+class ThrottledWagtailLoginForm(ThrottledLoginMixin, LoginForm):
+    """The Wagtail admin login (WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+
+class ThrottledDjangoAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The Django admin login (set on admin.site in cms/urls.py)."""
+
+
+class SessionTimeoutMiddleware:
+    """Sign a person out after SESSION_IDLE_TIMEOUT without a request, and SESSION_ABSOLUTE_TIMEOUT
+    after they signed in, whatever they do: a shared family computer must not stay signed in.
+
+    Django's SESSION_COOKIE_AGE alone is neither: it slides forward each time the session is saved.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self._enforce(request)
+        return self.get_response(request)
+
+    def _enforce(self, request):
+        session = request.session
+        now = int(time.time())
+        started = session.get(SESSION_STARTED)
+        last_seen = session.get(SESSION_LAST_SEEN)
+        if started is None or last_seen is None:
+            # Signed in before these limits existed: start the clocks now.
+            stamp_sign_in(request=request)
+            return
+        if now - started > settings.SESSION_ABSOLUTE_TIMEOUT or now - last_seen > settings.SESSION_IDLE_TIMEOUT:
+            logout(request)
+            return
+        if now - last_seen >= LAST_SEEN_RESOLUTION:
+            session[SESSION_LAST_SEEN] = now
+
+
+def stamp_sign_in(request, **kwargs):
+    """user_logged_in receiver: both clocks start when a person signs in."""
+    request.session[SESSION_STARTED] = request.session[SESSION_LAST_SEEN] = int(time.time())
+
+
+def connect_signals():
+    user_logged_in.connect(stamp_sign_in, dispatch_uid="cms.security.stamp_sign_in")
+
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+# Wagtail's admin (and wagtail-localize's editor, wagtailmedia's upload form) still ship inline
+# <script> blocks and style attributes that cannot carry a nonce, so the admin keeps inline code
+# but nothing from any other origin. Its live preview frames our own pages, hence frame-src and
+# frame-ancestors 'self'.
+ADMIN_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "media-src": [SELF, "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": [NONE],
+}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware: the strict CONTENT_SECURITY_POLICY on the public site, and the
+    strictest policy Wagtail's admin works with on the admin."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
+            # Reporting and the HTTPS upgrade follow the public policy; the sources do not.
+            public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            shared = {key: public[key] for key in ("report-uri", "upgrade-insecure-requests") if key in public}
+            parts.config = default_config({**ADMIN_POLICY, **shared})
+            parts.nonce = None
+        return parts
