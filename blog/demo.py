@@ -13,9 +13,11 @@ from wagtail.rich_text import RichText
 
 from cms.translation import translate_into_spanish
 from home.demo import english_home, feature_on_home
+from members.services import display_name
 
 from .inbox import default_decline_message, draft_answer
 from .models import BlogIndexPage, QAPostPage, QAPostTopic, QARelatedPost, QuestionSubmission, Topic
+from .podcast_demo import load_podcasts
 
 BLOG = {
     "title": ("Discussion Blog", "Blog de conversación"),
@@ -66,13 +68,15 @@ TOPICS = [
     ),
 ]
 
-# Each post: English and Spanish side by side. "member" marks posts answering the demo member.
+# Each post: English and Spanish side by side. "member" names the demo member (members app) it
+# answers, shown under their display name; the others answer people who wrote in before joining.
+DEMO_ASKERS = ["member", "luz_del_sur", "steady_oak"]
 POSTS = [
     {
         "slug": ("where-do-i-even-begin", "por-donde-empiezo"),
         "title": ("Where do I even begin?", "¿Por dónde empiezo?"),
-        "asker_name": "Marisol",
-        "member": True,
+        "member": "member",
+        "asker_name": "Morning Tide",
         "date": datetime.date(2025, 1, 14),
         "topics": ["partners", "communication"],
         "colour": ("#2f6f5e", "#cfe8df"),
@@ -84,9 +88,9 @@ POSTS = [
         ),
         "answer": [
             (
-                "Dear Marisol, thank you for writing in. Feeling frozen is a very common place to start, "
+                "Dear Morning Tide, thank you for writing in. Feeling frozen is a very common place to start, "
                 "and it does not mean you are doing anything wrong.",
-                "Hola, Marisol: gracias por escribirnos. Sentirse paralizada es un punto de partida muy "
+                "Hola, Morning Tide: gracias por escribirnos. Sentirse paralizada es un punto de partida muy "
                 "común, y no significa que esté haciendo algo mal.",
             ),
             (
@@ -114,21 +118,22 @@ POSTS = [
     {
         "slug": ("my-daughter-says-im-controlling", "mi-hija-dice-que-la-controlo"),
         "title": ("My daughter says I am controlling", "Mi hija dice que la controlo"),
-        "asker_name": "Tomás",
+        "member": "luz_del_sur",
+        "asker_name": "Luz del Sur",
         "date": datetime.date(2025, 2, 3),
         "topics": ["parents", "communication"],
         "colour": ("#3b4f8c", "#dbe2f6"),
         "question": (
-            "My 19-year-old daughter uses cannabis every day. When I ask where she is going she says I am "
+            "My 19-year-old daughter drinks heavily most weekends. When I ask where she is going she says I am "
             "controlling and leaves. How can I stay involved without pushing her away?",
-            "Mi hija de 19 años consume cannabis todos los días. Cuando le pregunto adónde va, me dice que "
-            "la controlo y se marcha. ¿Cómo sigo presente sin alejarla?",
+            "Mi hija de 19 años bebe en exceso casi todos los fines de semana. Cuando le pregunto adónde "
+            "va, me dice que la controlo y se marcha. ¿Cómo sigo presente sin alejarla?",
         ),
         "answer": [
             (
-                "Dear Tomás, thank you for writing in. Your wish to stay close to your daughter comes "
+                "Dear Luz del Sur, thank you for writing in. Your wish to stay close to your daughter comes "
                 "through clearly, and that wish is your greatest strength.",
-                "Hola, Tomás: gracias por escribirnos. Se nota claramente su deseo de seguir cerca de su "
+                "Hola, Luz del Sur: gracias por escribirnos. Se nota claramente su deseo de seguir cerca de su "
                 "hija, y ese deseo es su mayor fortaleza.",
             ),
             (
@@ -149,8 +154,8 @@ POSTS = [
     {
         "slug": ("i-am-exhausted", "estoy-agotada"),
         "title": ("I am exhausted and I feel guilty resting", "Estoy agotada y me siento culpable al descansar"),
-        "asker_name": "Marisol",
-        "member": True,
+        "member": "member",
+        "asker_name": "Morning Tide",
         "date": datetime.date(2025, 2, 20),
         "topics": ["self-care", "partners"],
         "colour": ("#7a4b2a", "#f3e2d3"),
@@ -162,9 +167,9 @@ POSTS = [
         ),
         "answer": [
             (
-                "Dear Marisol, thank you for writing in again. Resting is not abandoning anyone. Families "
+                "Dear Morning Tide, thank you for writing in again. Resting is not abandoning anyone. Families "
                 "who look after themselves tend to stay calmer and more consistent, which helps everyone.",
-                "Hola, Marisol: gracias por volver a escribirnos. Descansar no es abandonar a nadie. Las "
+                "Hola, Morning Tide: gracias por volver a escribirnos. Descansar no es abandonar a nadie. Las "
                 "familias que se cuidan suelen mantenerse más tranquilas y constantes, y eso ayuda a todos.",
             ),
             (
@@ -183,7 +188,8 @@ POSTS = [
     {
         "slug": ("should-i-keep-naloxone-at-home", "debo-tener-naloxona-en-casa"),
         "title": ("Should I keep naloxone at home?", "¿Debo tener naloxona en casa?"),
-        "asker_name": "Dana",
+        "member": "steady_oak",
+        "asker_name": "Steady Oak",
         "date": datetime.date(2025, 3, 8),
         "topics": ["opioids", "parents"],
         "colour": ("#8c2f3b", "#f6dbe0"),
@@ -195,9 +201,9 @@ POSTS = [
         ),
         "answer": [
             (
-                "Dear Dana, thank you for writing in. Keeping naloxone at home is a way of keeping your son "
+                "Dear Steady Oak, thank you for writing in. Keeping naloxone at home is a way of keeping your son "
                 "alive; it does not say you approve of anything.",
-                "Hola, Dana: gracias por escribirnos. Tener naloxona en casa es una forma de mantener con "
+                "Hola, Steady Oak: gracias por escribirnos. Tener naloxona en casa es una forma de mantener con "
                 "vida a su hijo; no dice que usted apruebe nada.",
             ),
             (
@@ -382,8 +388,9 @@ def pairs(*values):
 
 
 def load(command):
-    """The podcast adds its own loader beside this one."""
+    """The Discussion Blog first (it creates the topics), then the podcast, whose episodes share them."""
     load_qa(command)
+    load_podcasts(command)
 
 
 def load_qa(command):
@@ -407,10 +414,9 @@ def load_qa(command):
             translate_into_spanish(topic, dict(zip((name, slug, description), spanish, strict=True)))
         topics[slug] = topic
 
-    member = get_user_model().objects.filter(username="member").first()
-    posts = []
-    for spec in POSTS:
-        posts.append(load_post(blog, spec, topics, member if spec.get("member") else None))
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=DEMO_ASKERS)}
+    posts = [load_post(blog, spec, topics, users.get(spec.get("member"))) for spec in POSTS]
+    member = users.get("member")
     # Hand-picked related posts; the others fall back to posts sharing a topic.
     for post, related in ((posts[0], posts[4]), (posts[5], posts[2])):
         post.related_post_links = [QARelatedPost(post=related)]
@@ -430,7 +436,7 @@ def load_post(blog, spec, topics, member):
             instance=QAPostPage(
                 title=spec["title"][0],
                 slug=spec["slug"][0],
-                asker_name=spec["asker_name"],
+                asker_name=asker_name(spec, member),
                 question=spec["question"][0],
                 answer=[],
                 excerpt=spec["excerpt"][0],
@@ -443,7 +449,7 @@ def load_post(blog, spec, topics, member):
         answer.append(("callout", {"tone": "tip", "heading": heading, "text": RichText(f"<p>{text}</p>")}))
     post.title = spec["title"][0]
     post.asker = member
-    post.asker_name = spec["asker_name"]
+    post.asker_name = asker_name(spec, member)
     post.question = spec["question"][0]
     post.answer = answer
     post.excerpt = spec["excerpt"][0]
@@ -456,6 +462,10 @@ def load_post(blog, spec, topics, member):
     with transaction.atomic():
         translate_into_spanish(post, post_spanish(spec))
     return post
+
+
+def asker_name(spec, member):
+    return display_name(member) if member is not None else spec["asker_name"]
 
 
 def post_spanish(spec):
