@@ -2,13 +2,14 @@
 
 A backup taken on Monday still holds an account its member deleted on Tuesday. Restoring it must
 not bring that account back: every committed deletion appends the account's id (never its name or
-email) to ACCOUNT_DELETION_LOG, and `manage.py replay_account_deletions` deletes those accounts
+email) and its join time to ACCOUNT_DELETION_LOG, and `manage.py replay_account_deletions` deletes those accounts
 again once a backup is restored.
 """
 
 import contextvars
 import json
 import os
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,10 +20,13 @@ from django.utils import timezone
 _replaying = contextvars.ContextVar("replaying_account_deletions", default=False)
 
 
-def record_deletion(user_id):
+def record_deletion(user_id, date_joined):
+    """Append one deletion. The join time tells a restored account from a newer one that reused its id."""
     path = settings.ACCOUNT_DELETION_LOG
     path.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps({"user_id": user_id, "deleted_at": timezone.now().isoformat()})
+    line = json.dumps(
+        {"user_id": user_id, "date_joined": date_joined.isoformat(), "deleted_at": timezone.now().isoformat()}
+    )
     # One short append per deletion, synced to disk: the log must survive the crash a restore follows.
     with open(path, "a", encoding="utf-8") as log:
         log.write(line + "\n")
@@ -33,20 +37,22 @@ def record_deletion(user_id):
 def _account_deleted(sender, instance, **kwargs):
     if _replaying.get():
         return
-    user_id = instance.pk
-    transaction.on_commit(lambda: record_deletion(user_id))
+    user_id, date_joined = instance.pk, instance.date_joined
+    transaction.on_commit(lambda: record_deletion(user_id, date_joined))
 
 
 def connect_signals():
     post_delete.connect(_account_deleted, sender=get_user_model(), dispatch_uid="cms.deletion_log")
 
 
-def deleted_account_ids():
+def deleted_accounts():
+    """{user id: join time} of every logged deletion."""
     path = settings.ACCOUNT_DELETION_LOG
     if not path.exists():
-        return []
+        return {}
     with open(path, encoding="utf-8") as log:
-        return list(dict.fromkeys(json.loads(line)["user_id"] for line in log if line.strip()))
+        entries = [json.loads(line) for line in log if line.strip()]
+    return {entry["user_id"]: datetime.fromisoformat(entry["date_joined"]) for entry in entries}
 
 
 def replay_deletions():
@@ -59,7 +65,14 @@ def replay_deletions():
     from members.registry import account_deletion
     from members.services import profile_for
 
-    returning = get_user_model().objects.filter(pk__in=deleted_account_ids())
+    logged = deleted_accounts()
+    # Only the very account that was deleted: a restore rewinds the id sequence, so a newer
+    # account may carry a logged id; its join time tells them apart.
+    returning = [
+        member
+        for member in get_user_model().objects.filter(pk__in=logged)
+        if member.date_joined == logged[member.pk]
+    ]
     token = _replaying.set(True)
     try:
         deleted = 0

@@ -61,20 +61,57 @@ class SiteMedia(AbstractMedia):
         super().save(*args, **kwargs)
 
     def _read_file_metadata(self):
-        """Fill duration, size and MIME type from the file's content; False when it is not media."""
+        """Fill duration, size and MIME type from the file's content; False when it is not media.
+
+        mutagen names formats by codec ("audio/mp3", "audio/vorbis"); feeds and browsers need the
+        registered types ("audio/mpeg", "audio/ogg"), so those are stored. An MP4 or MOV file with
+        a picture track, or Ogg Theora, is a video and is refused as an audio item; M4A audio shares
+        the MP4 container, so the tracks are looked at rather than the name.
+        """
+        from mutagen.mp4 import MP4, Atoms
+
+        standard_types = {
+            "audio/mp3": "audio/mpeg",
+            "audio/x-mp3": "audio/mpeg",
+            "audio/mpg": "audio/mpeg",
+            "audio/x-mpeg": "audio/mpeg",
+            "audio/vorbis": "audio/ogg",
+            "audio/x-vorbis": "audio/ogg",
+            "audio/x-oggflac": "audio/ogg",
+            "audio/x-speex": "audio/ogg",
+            "application/ogg": "audio/ogg",
+            "video/x-theora": "video/ogg",
+            "audio/x-m4a": "audio/mp4",
+            "audio/wave": "audio/wav",
+            "audio/x-wav": "audio/wav",
+            "audio/x-aac": "audio/aac",
+            "audio/x-flac": "audio/flac",
+            "audio/x-aiff": "audio/aiff",
+        }
         self.file.seek(0)
         try:
             info = mutagen.File(self.file)
-        except mutagen.MutagenError:
+            has_picture_track = isinstance(info, MP4) and any(
+                trak[b"mdia", b"hdlr"].read(self.file)[1][8:12] == b"vide"
+                for trak in Atoms(self.file)[b"moov"].findall(b"trak")
+            )
+        except (mutagen.MutagenError, KeyError):
             info = None
         finally:
             self.file.seek(0)
         if info is None or getattr(info, "info", None) is None:
             return False
+        mime = info.mime[0] if getattr(info, "mime", None) else None
+        mime = mime or mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
+        mime = "video/mp4" if has_picture_track else standard_types.get(mime, mime)
+        if self.type == "audio" and mime.startswith("video/"):
+            raise ValidationError(
+                {"file": _("This is a video file. Upload it as a video, or choose an audio file for this item.")},
+                code="video_as_audio",
+            )
         self.duration = round(float(info.info.length), 3)
         self.file_size = self.file.size
-        mime = info.mime[0] if getattr(info, "mime", None) else None
-        self.mime_type = mime or mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
+        self.mime_type = mime
         return True
 
 

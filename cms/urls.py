@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import healthz
+from .search import search
 from .security import ThrottledDjangoAdminLoginForm
 from .sitemaps import BilingualSitemap
 from .views import robots_txt
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("learning.urls")),
     path("", include("blog.urls")),
     path("", include("comments.urls")),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -16,6 +16,8 @@ def robots_txt(request):
         "Disallow: /es/accounts/",
         "Disallow: /members/",
         "Disallow: /es/members/",
+        "Disallow: /search/",
+        "Disallow: /es/search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

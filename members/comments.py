@@ -49,10 +49,17 @@ def release_comments(member, keep_comments):
 
     Either way the comment row stays, so the thread of replies under it is unchanged.
     """
+    from comments.services import mark_deleted_by_author
+
+    comments = _comment_model().norel_objects.filter(user=member)
+    if not keep_comments:
+        # Before the user is detached: the record says the author took their words back, so the
+        # thread reads "deleted by its author", not "removed by a moderator".
+        mark_deleted_by_author(comments)
     anonymous = {"user": None, "user_name": "", "user_email": "", "user_url": "", "ip_address": None, "followup": False}
     if not keep_comments:
         anonymous.update(comment="", is_removed=True)
-    _comment_model().objects.filter(user=member).update(**anonymous)
+    comments.update(**anonymous)
 
 
 def commenter_name(comment):

@@ -77,10 +77,10 @@ def load(command):
         if user is not None:
             _make_member(user, spec, join_members=username == "member")
     for username, spec in DEMO_MEMBERS.items():
-        user, created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
-        if created:
-            user.set_password(command.demo_password)
-            user.save()
+        user, _created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+        # Every run, so a changed DEMO_PASSWORD reaches the demo members as it does the staff logins.
+        user.set_password(command.demo_password)
+        user.save(update_fields=["password"])
         _make_member(user, spec, join_members=True)
     command.stdout.write(f"  {len(DEMO_MEMBERS)} demo members (password: the demo password)")
 

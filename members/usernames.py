@@ -37,6 +37,7 @@ RESERVED_USERNAMES = frozenset(
         "craft_family_support",
         "family-support",
         "me",
+        "goodbye",
         "members",
         "accounts",
         "anonymous",

@@ -107,8 +107,14 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
+
+    # Once Playwright's event loop runs, Django hands out new connection objects (they are
+    # context-local), which lack the snapshot serialized_rollback restores after each flush:
+    # without it every later transactional test starts from an empty database.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs it (apt-get install chromium).")
@@ -126,6 +132,9 @@ def browser():
                 "--no-first-run",
             ],
         )
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         yield browser
         browser.close()
 

@@ -26,7 +26,9 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", False)
+# None when unset, so each settings module picks its own default (dev: on, elsewhere: off).
+DEBUG_FROM_ENVIRONMENT = env_bool("DEBUG", None)
+DEBUG = bool(DEBUG_FROM_ENVIRONMENT)
 
 # Only dev and test settings provide a fallback key; production refuses to start without one.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -260,7 +262,7 @@ LOGGING = {
 }
 
 
-# --- Security (issue 10; README "Production hardening") ------------------------------------------
+# --- Security: headers, sessions, passwords, logins, uploads (README "Security") ---------------------
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     # Older hashes still verify, and are rehashed with Argon2 at the person's next login.
@@ -281,6 +283,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The number of proxies we run in front of the app (nginx: 1). Only then is X-Forwarded-For
 # trusted, and only its last entries: login limits count the real client, not the proxy.
+# HTTPS enforcement, applied by the production settings.
+SECURE_SSL_REDIRECT_IN_PRODUCTION = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS_IN_PRODUCTION = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.ThrottledWagtailLoginForm"

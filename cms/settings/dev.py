@@ -1,9 +1,9 @@
 """Local development: `make run`."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import DEBUG_FROM_ENVIRONMENT, SECRET_KEY
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = True if DEBUG_FROM_ENVIRONMENT is None else DEBUG_FROM_ENVIRONMENT
 SECRET_KEY = SECRET_KEY or "insecure-dev-key-only-for-make-run"
 COMMENTS_XTD_SALT = COMMENTS_XTD_SALT or b"insecure-dev-salt"  # noqa: F405
 if not DEBUG:

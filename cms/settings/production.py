@@ -1,11 +1,18 @@
 """Production: DEBUG off, a real SECRET_KEY required, HTTPS everywhere.
 
-Run behind a TLS-terminating proxy (ops/nginx.conf) that sets X-Forwarded-Proto and
-X-Forwarded-For; see README "Configuration" and "Production hardening" for the variables.
+Run behind a TLS-terminating proxy that sets X-Forwarded-Proto and
+X-Forwarded-For; see README "Configuration" for the variables.
 """
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, DATABASES, SECRET_KEY, env_bool, require_secret_key
+from .base import (
+    CONTENT_SECURITY_POLICY,
+    DATABASES,
+    SECRET_KEY,
+    SECURE_HSTS_SECONDS_IN_PRODUCTION,
+    SECURE_SSL_REDIRECT_IN_PRODUCTION,
+    require_secret_key,
+)
 
 DEBUG = False
 SECRET_KEY = require_secret_key(SECRET_KEY)
@@ -13,10 +20,10 @@ if not COMMENTS_XTD_SALT:  # noqa: F405
     COMMENTS_XTD_SALT = SECRET_KEY.encode()
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = SECURE_SSL_REDIRECT_IN_PRODUCTION
 # The load balancer's health probe speaks plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))  # noqa: F405
+SECURE_HSTS_SECONDS = SECURE_HSTS_SECONDS_IN_PRODUCTION
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True

@@ -37,35 +37,41 @@ def main_menu_pages(context):
     ]
 
 
+UNTRANSLATED_PARAMETER = "untranslated"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language for the switcher and the hreflang alternates.
 
-    On a Wagtail page, each link goes to that page's live translation; when there is none, to the
-    other language's home page, flagged `exact=False` so it is never announced as an alternate.
-    Elsewhere (accounts, members' pages) the current URL is translated by its prefix.
+    On a Wagtail page, each link goes to that page's live translation. When there is none, it goes
+    to the translation of the nearest section above it (the Spanish blog for an English-only
+    post, say), or the other home page, with a flag that makes that page say so politely; such a
+    link is `exact=False` and never announced as an alternate. Elsewhere (accounts, members'
+    pages) the current URL is translated by its prefix.
     """
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    links = []
     translations = {}
+    sections = {}
     if isinstance(page, Page):
         translations = {
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
-    home = _site_root(request)
-    homes = (
-        {p.locale.language_code: p for p in home.get_translations(inclusive=True).live().select_related("locale")}
-        if home
-        else {}
-    )
+        if len(translations) < len(settings.LANGUAGES):
+            sections = _nearest_translated_sections(page)
+    links = []
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
             target = translations.get(code)
             exact = target is not None
-            target = target or homes.get(code)
-            url = target.get_url(request) if target else None
+            if target is not None:
+                url = target.get_url(request)
+            elif code in sections:
+                url = f"{sections[code].get_url(request)}?{UNTRANSLATED_PARAMETER}=1"
+            else:
+                url = None
         else:
             exact = True
             url = translate_url(request.get_full_path(), code)
@@ -81,6 +87,24 @@ def language_links(context):
                 }
             )
     return links
+
+
+def _nearest_translated_sections(page):
+    """For each language, the live translation of the closest ancestor that has one (one query)."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("translation_key", "depth"))
+    depth_of = {ancestor.translation_key: ancestor.depth for ancestor in ancestors}
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=depth_of)
+        .select_related("locale")
+        .order_by("locale_id", "-depth")
+    )
+    nearest = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        if code not in nearest or depth_of[candidate.translation_key] > depth_of[nearest[code].translation_key]:
+            nearest[code] = candidate
+    return nearest
 
 
 @register.inclusion_tag("includes/crisis_resources.html")

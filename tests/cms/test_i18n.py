@@ -50,8 +50,25 @@ def test_a_page_without_translation_links_to_the_other_home_but_announces_no_alt
     home = HomePage.objects.get(locale__language_code="en")
     home.add_child(instance=StandardPage(title="English only", slug="english-only"))
     html = client.get("/english-only/").content.decode()
-    assert switcher(html) == {"/es/": "es"}
+    assert switcher(html) == {"/es/?untranslated=1": "es"}
     assert set(alternates(html)) == {"en"}, "hreflang only points at pages that exist"
+
+
+def test_an_untranslated_page_switches_to_its_translated_section_with_a_polite_notice(
+    a_spanish_home_page, translate, client
+):
+    home = HomePage.objects.get(locale__language_code="en")
+    section = home.add_child(instance=StandardPage(title="About", slug="about"))
+    section.save_revision().publish()
+    translate(section, {"About": "Acerca de", "about": "acerca-de"})
+    section.add_child(instance=StandardPage(title="Our team", slug="team")).save_revision().publish()
+
+    html = client.get("/about/team/").content.decode()
+    assert switcher(html) == {"/es/acerca-de/?untranslated=1": "es"}
+    assert set(alternates(html)) == {"en"}
+    notice = client.get("/es/acerca-de/?untranslated=1").content.decode()
+    assert "todavía no está disponible en este idioma" in notice
+    assert "todavía no está disponible" not in client.get("/es/acerca-de/").content.decode()
 
 
 def test_pages_outside_wagtail_switch_language_by_prefix(a_spanish_home_page, client):

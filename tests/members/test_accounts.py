@@ -206,3 +206,36 @@ def test_every_member_account_page_renders_and_never_shows_anothers_email(member
     response = member_client.get(f"{prefix}/accounts/{path}")
     assert response.status_code == 200
     assert "steady_oak@example.org" not in response.content.decode()
+
+
+def test_the_database_refuses_a_username_that_differs_only_in_case(a_member):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        get_user_model().objects.create_user(username="Quiet_Harbor", email="twin@example.org")
+
+
+def test_pseudonyms_that_would_shadow_members_pages_are_reserved(client):
+    for taken in ("goodbye", "me"):
+        response = sign_up(client, username=taken, email=f"{taken}@example.org")
+        assert "username" in response.context["form"].errors
+
+
+def test_repeated_sign_ups_and_password_resets_are_throttled(client, throttling_cache, mailoutbox):
+    statuses = [
+        sign_up(client, username=f"wren_{attempt}", email=f"wren{attempt}@example.org").status_code
+        for attempt in range(25)
+    ]
+    assert 429 in statuses, "allauth's sign-up limit answers 429 once it is reached"
+    reset_statuses = [
+        client.post("/accounts/password/reset/", {"email": "nobody@example.org"}).status_code for _attempt in range(25)
+    ]
+    assert 429 in reset_statuses
+
+
+def test_the_staff_login_is_throttled_like_the_members_login(client, a_member, throttling_cache):
+    for _attempt in range(5):
+        client.post("/admin/login/", {"username": "quiet_harbor", "password": "wrong-password"})
+    response = client.post("/admin/login/", {"username": "quiet_harbor", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed login attempts" in response.content.decode()

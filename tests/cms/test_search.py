@@ -1,0 +1,96 @@
+"""Site search from the outside: the visitor's language only, members-only pages only for members."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def add_page(parent, title, slug, intro=""):
+    page = parent.add_child(instance=StandardPage(title=title, slug=slug, intro=intro))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def a_translated_page(a_spanish_home_page, translate):
+    home = HomePage.objects.get(locale__language_code="en")
+    page = add_page(home, "Rewarding sober moments", "rewarding", "Small rewards for time without alcohol")
+    translate(
+        page,
+        {
+            "Rewarding sober moments": "Recompensar los momentos sobrios",
+            "rewarding": "recompensar",
+            "Small rewards for time without alcohol": "Pequeñas recompensas por el tiempo sin alcohol",
+        },
+    )
+    return page
+
+
+@pytest.fixture
+def a_members_only_page(a_home_page):
+    page = add_page(a_home_page, "Members rehearsal guide", "rehearsal")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get_or_create(name="Members")[0])
+    return page
+
+
+def titles(response):
+    return [page.title for page in response.context["results"]]
+
+
+def test_english_search_finds_english_pages_only(a_translated_page, client):
+    response = client.get("/search/", {"q": "rewards"})
+    assert response.status_code == 200
+    assert titles(response) == ["Rewarding sober moments"]
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_spanish_search_finds_the_spanish_translation_only(a_translated_page, client):
+    response = client.get("/es/search/", {"q": "recompensas"})
+    assert titles(response) == ["Recompensar los momentos sobrios"]
+    assert client.get("/es/search/", {"q": "rewards"}).context["results"].paginator.count == 0
+    assert "1 resultado" in response.content.decode()
+
+
+def test_anonymous_visitors_never_find_members_only_pages_but_members_do(a_members_only_page, client, make_user):
+    assert titles(client.get("/search/", {"q": "rehearsal"})) == []
+    client.force_login(make_user("not_yet_verified"))
+    assert titles(client.get("/search/", {"q": "rehearsal"})) == []
+    client.force_login(make_user("rosa", "Members"))
+    assert titles(client.get("/search/", {"q": "rehearsal"})) == ["Members rehearsal guide"]
+
+
+def test_results_are_never_kept_by_a_shared_cache(a_translated_page, client):
+    assert client.get("/search/", {"q": "rewards"})["Cache-Control"] == "private, no-store"
+
+
+def test_an_overlong_or_hostile_query_gets_a_clear_error_in_the_visitors_language(a_spanish_home_page, client):
+    response = client.get("/es/search/", {"q": "x" * 101})
+    assert response.status_code == 400
+    assert "como máximo 100 caracteres" in response.content.decode()
+    assert client.get("/search/", {"q": "a\x00b"}).status_code == 400
+    script = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in script
+
+
+def test_a_results_page_costs_the_same_queries_however_many_pages_match(a_home_page, client):
+    def queries_for_a_search():
+        client.get("/search/", {"q": "listening"})  # warm per-process caches (site root, content types)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", {"q": "listening"})
+        assert response.status_code == 200
+        return len(queries)
+
+    for number in range(3):
+        add_page(a_home_page, f"Listening skills {number}", f"listening-{number}")
+    few = queries_for_a_search()
+    for number in range(3, 30):
+        add_page(a_home_page, f"Listening skills {number}", f"listening-{number}")
+    assert queries_for_a_search() == few
+    assert few <= 20
