@@ -8,9 +8,10 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        # Stamp each new sign-in for the session lifetimes, and record account deletions outside
-        # the database for restores (see cms.security and cms.deletion_log).
-        from . import deletion_log, security
+        # Stamp each new sign-in for the session lifetimes, record account deletions outside the
+        # database for restores, and retire cached pages when content changes.
+        from . import deletion_log, page_cache, security
 
         security.connect_signals()
         deletion_log.connect_signals()
+        page_cache.connect_signals()

@@ -16,3 +16,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Template and code changes show at once while developing.
+CACHE_MIDDLEWARE_SECONDS = 0

@@ -1,0 +1,123 @@
+"""A whole-page cache for anonymous visitors that can neither leak nor go stale.
+
+Anonymous GETs of public pages are served from the cache, per URL and language (Django's cache
+middleware keys on both, and on the Cookie header the pages vary on). Nothing personal is ever
+stored: a response for a signed-in person, one that sets a cookie, or one from an area with
+forms or private data is marked `private, no-store` and skipped.
+
+Every stored page carries the current "generation" in its key. Publishing, unpublishing, moving
+or deleting a page, changing a snippet, and any change to a comment or a member's public name
+moves the generation on, so the next visitor gets a freshly rendered page: precise invalidation
+would have to know every listing, archive and feed a change shows up on.
+"""
+
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "page-cache-generation"
+# Areas with forms, accounts or per-person answers: never stored, always private.
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/members/",
+    "/comments/",
+    "/search/",
+    "/healthz",
+    "/documents/",
+    "/learning/journal/",
+    "/blog/ask/",
+)
+# Content that public pages show. Pages themselves are watched through Wagtail's publishing
+# signals and through their own apps below (drafts and deletions).
+WATCHED_APPS = {"cms", "home", "blog", "learning", "comments", "django_comments", "django_comments_xtd", "members"}
+# Rows that change often and appear on no public page: progress, journals, the question inbox,
+# renditions made while a page renders, the feed's own bookkeeping.
+UNSHARED_MODELS = {
+    "learning.segmentcompletion",
+    "learning.journalentry",
+    "blog.questionsubmission",
+    "blog.podcastfeedstate",
+    "cms.creditedrendition",
+}
+
+
+def _cache():
+    from django.conf import settings
+
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def current_generation():
+    return _cache().get(GENERATION_KEY, 0)
+
+
+def invalidate(**kwargs):
+    """Move every cached page out of use; a signal receiver, and callable directly."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _unprefixed(path):
+    return path[3:] if path.startswith("/es/") else path
+
+
+def is_private_request(request):
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated) or _unprefixed(request.path_info).startswith(
+        PRIVATE_PREFIXES
+    )
+
+
+class GenerationKeyMixin:
+    @property
+    def key_prefix(self):
+        return f"pages-{current_generation()}"
+
+    @key_prefix.setter
+    def key_prefix(self, value):
+        """Django's middleware assigns the static prefix in __init__; the generation replaces it."""
+
+
+class UpdatePageCacheMiddleware(GenerationKeyMixin, UpdateCacheMiddleware):
+    """First in MIDDLEWARE: stores what FetchPageCacheMiddleware let through, if it may be shared."""
+
+    def process_response(self, request, response):
+        if is_private_request(request):
+            # Members' pages, forms, previews: never kept by us, a proxy or a shared browser.
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        if isinstance(getattr(request, "_csp_nonce", None), str):
+            # A page with an inline script carries a one-time nonce; replaying it would reuse the nonce.
+            return response
+        return super().process_response(request, response)
+
+
+class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
+    """Last in MIDDLEWARE (after authentication): answers anonymous GETs from the cache."""
+
+    def process_request(self, request):
+        if is_private_request(request):
+            request._cache_update_cache = False
+            return None
+        return super().process_request(request)
+
+
+def _model_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in WATCHED_APPS and meta.label_lower not in UNSHARED_MODELS:
+        invalidate()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"cms.page_cache.{signal}")
+    post_save.connect(_model_changed, dispatch_uid="cms.page_cache.post_save")
+    post_delete.connect(_model_changed, dispatch_uid="cms.page_cache.post_delete")

@@ -1,0 +1,87 @@
+"""The anonymous page cache: shared only where nothing personal can be in it, retired on every change."""
+
+import pytest
+from django.core.cache import cache
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def a_real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+    settings.CACHE_MIDDLEWARE_SECONDS = 120
+    cache.clear()
+
+
+@pytest.fixture
+def an_about_page(a_spanish_home_page):
+    home = HomePage.objects.get(locale__language_code="en")
+    page = home.add_child(instance=StandardPage(title="About us", slug="about", intro="We listen."))
+    page.save_revision().publish()
+    return page
+
+
+def test_an_anonymous_visitor_gets_the_cached_page_until_it_is_republished(an_about_page, client):
+    assert "We listen." in client.get("/about/").content.decode()
+    StandardPage.objects.filter(pk=an_about_page.pk).update(intro="Changed behind the cache's back.")
+    assert "We listen." in client.get("/about/").content.decode(), "served from the cache"
+
+    an_about_page.refresh_from_db()
+    an_about_page.intro = "We listen, and we learn."
+    an_about_page.save_revision().publish()
+    assert "We listen, and we learn." in client.get("/about/").content.decode()
+
+
+def test_unpublishing_retires_the_cached_page(an_about_page, client):
+    assert client.get("/about/").status_code == 200
+    an_about_page.unpublish()
+    assert client.get("/about/").status_code == 404
+
+
+def test_english_and_spanish_are_cached_apart(a_spanish_home_page, client):
+    english = client.get("/").content.decode()
+    spanish = client.get("/es/").content.decode()
+    assert '<html lang="en">' in english and '<html lang="es">' in spanish
+
+
+def test_an_anonymous_request_after_a_members_request_never_gets_the_members_page(an_about_page, client, make_user):
+    member = make_user("quiet_harbor", "Members")
+    client.force_login(member)
+    members_view = client.get("/about/")
+    assert "quiet_harbor" in members_view.content.decode()
+    assert "no-store" in members_view["Cache-Control"] and "private" in members_view["Cache-Control"]
+
+    client.logout()
+    client.cookies.clear()
+    anonymous = client.get("/about/")
+    assert "quiet_harbor" not in anonymous.content.decode()
+    assert not anonymous.cookies.get("sessionid")
+    assert "private" not in anonymous.get("Cache-Control", "")
+
+
+def test_a_cached_page_is_never_shared_by_a_member_and_a_visitor_in_either_order(an_about_page, client, make_user):
+    anonymous = client.get("/about/").content.decode()
+    client.force_login(make_user("steady_oak", "Members"))
+    members_view = client.get("/about/").content.decode()
+    assert "steady_oak" in members_view and "steady_oak" not in anonymous
+    assert members_view != anonymous
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/es/accounts/signup/", "/search/?q=listen", "/members/"])
+def test_forms_and_members_areas_are_never_shared_cached(a_spanish_home_page, client, path):
+    response = client.get(path)
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_a_new_comment_policy_or_footer_change_retires_cached_pages(an_about_page, client):
+    from wagtail.models import Locale
+
+    from cms.models import SiteFooter
+
+    client.get("/about/")
+    footer = SiteFooter.objects.filter(locale=Locale.get_default()).first() or SiteFooter(locale=Locale.get_default())
+    footer.text = "<p>A new footer line.</p>"
+    footer.save()
+    assert "A new footer line." in client.get("/about/").content.decode()
