@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from learning.reference_blocks import LearningReferenceBlock
+
 
 class FeaturedLinkBlock(blocks.StructBlock):
     """A card on the home page that leads to a section (learning, blog, podcast)."""
@@ -56,3 +58,4 @@ class StandardBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"])
     image = CaptionedImageBlock()
     quote = QuoteBlock()
+    learning_reference = LearningReferenceBlock()

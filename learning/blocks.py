@@ -1,32 +1,17 @@
-"""StreamField blocks of the learning modules, and the reference block any app can use.
+"""StreamField blocks of the learning modules.
 
-Referencing a module, a segment or an exercise from another app
----------------------------------------------------------------
-Add `LearningReferenceBlock` to any StreamField::
-
-    from learning.blocks import LearningReferenceBlock
-
-    body = StreamField([..., ("learning_reference", LearningReferenceBlock())])
-
-The editor picks a module or segment page, or an exercise snippet. It is stored by id, so it
-survives renames, renumbering and moves; the label ("Module 6, segment 1", "Exercise #16: Key
-Observations") is worked out when the page is rendered, in the visitor's language. A target that
-is unpublished, deleted or not yet translated-and-live renders as plain text, never a broken link.
-Segment and exercise titles are shown to members only, since their content is members-only.
-
-In rich text, use Wagtail's ordinary internal-page link to a module or segment: learning's
-wagtail_hooks replaces the page link handler so an unpublished or missing target renders without
-an href (plain text) and a live one links to its translation in the visitor's language. Exercises
-are linked from rich text through their stable short route, `/learning/exercises/16/`.
+Other apps reference modules, segments and exercises with `LearningReferenceBlock`, defined in
+learning.reference_blocks (which imports nothing from other apps, so home.blocks can use it) and
+re-exported here; see that module for how to reference the course from blocks and rich text.
 """
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import CaptionedImageBlock, QuoteBlock
+
+from .reference_blocks import LearningReferenceBlock
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -94,6 +79,17 @@ class ExerciseBlock(blocks.StructBlock):
         description = _("One of the numbered exercises, with space for the member's private answers.")
 
 
+class SegmentImageBlock(CaptionedImageBlock):
+    """An image with caption and credit that only members can load.
+
+    Wagtail's renditions are public files; a segment's images are served through the members-only
+    image view instead (learning.views.course_image), so their URLs are worthless to anyone else.
+    """
+
+    class Meta:
+        template = "learning/blocks/segment_image.html"
+
+
 class SegmentBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"], icon="pilcrow"
@@ -101,54 +97,7 @@ class SegmentBodyBlock(blocks.StreamBlock):
     key_points = KeyPointsBlock()
     callout = CalloutBlock()
     quote = QuoteBlock()
-    image = CaptionedImageBlock()
+    image = SegmentImageBlock()
     try_this = TryThisBlock()
     exercise = ExerciseBlock()
-
-
-class LearningReferenceBlock(blocks.StructBlock):
-    """A link to "Module N, segment M" or "Exercise #N" that survives renames and moves.
-
-    See this module's docstring for how other apps use it.
-    """
-
-    page = blocks.PageChooserBlock(
-        label=_("module or segment"),
-        page_type=["learning.ModulePage", "learning.SegmentPage"],
-        required=False,
-    )
-    exercise = SnippetChooserBlock("learning.Exercise", label=_("exercise"), required=False)
-    link_text = blocks.CharBlock(
-        label=_("link text"),
-        max_length=120,
-        required=False,
-        help_text=_('Leave empty to show, for example, "Module 6, segment 1".'),
-    )
-
-    class Meta:
-        icon = "link"
-        label = _("Learning module reference")
-        template = "learning/blocks/learning_reference.html"
-        description = _("A link to a learning module, a segment or an exercise.")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("exercise")):
-            message = _("Choose either a module or segment, or an exercise (one of them).")
-            raise StructBlockValidationError(
-                block_errors={"page": ValidationError(message), "exercise": ValidationError(message)}
-            )
-        return value
-
-    def get_context(self, value, parent_context=None):
-        from learning.references import resolve_reference
-
-        context = super().get_context(value, parent_context=parent_context)
-        request = (parent_context or {}).get("request")
-        context["reference"] = resolve_reference(
-            page=value.get("page"),
-            exercise=value.get("exercise"),
-            link_text=value.get("link_text"),
-            request=request,
-        )
-        return context
+    learning_reference = LearningReferenceBlock()

@@ -9,6 +9,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.rich_text.converters.html_to_contentstate import (
+    ExternalLinkElementHandler,
+    PageLinkElementHandler,
+)
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -16,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from members.services import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
+from .rich_text import ExerciseLinkElementHandler, ExerciseLinkHandler, exercise_aware_link_entity
 
 COURSE_PAGE_TYPES = (LearningIndexPage, ModulePage, SegmentPage)
 
@@ -65,8 +70,21 @@ class PublishedPageLinkHandler(PageLinkHandler):
 
 @hooks.register("register_rich_text_features", order=10)
 def register_published_page_links(features):
-    # Runs after Wagtail's own registration (order 0) so this handler replaces the stock one.
+    # Runs after Wagtail's own registration (order 0) so these replace the stock handler and rule.
     features.register_link_type(PublishedPageLinkHandler)
+    features.register_link_type(ExerciseLinkHandler)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': PageLinkElementHandler("LINK"),
+                'a[linktype="exercise"]': ExerciseLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": exercise_aware_link_entity}},
+        },
+    )
 
 
 class ExerciseViewSet(SnippetViewSet):

@@ -8,6 +8,7 @@ from .pages import (
     SegmentPage,
     ensure_members_only,
     ensure_members_only_collection,
+    refuse_duplicate_number_on_move,
 )
 from .progress import JournalEntry, SegmentCompletion
 
@@ -21,4 +22,5 @@ __all__ = [
     "SegmentPage",
     "ensure_members_only",
     "ensure_members_only_collection",
+    "refuse_duplicate_number_on_move",
 ]

@@ -1,5 +1,6 @@
 """The course pages: one learning index per language, numbered modules, numbered segments."""
 
+from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -8,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -44,6 +46,32 @@ class NumberedPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class NumberedPageCopyForm(CopyForm):
+    """Copying a numbered page: its slug follows its number, and a number taken at the destination is refused.
+
+    A copy keeps its number (and Wagtail copies its revisions with it), so copying Segment 2 into a
+    module that has a Segment 2 would make two of them; the editor is told so instead of getting a
+    server error. The slug is derived from the number, so it is not asked for.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_slug"].required = False
+        self.fields["new_slug"].widget = forms.HiddenInput()
+
+    def clean(self):
+        page = self.page.specific
+        parent = self.cleaned_data.get("new_parent_page") or self.page.get_parent()
+        self.cleaned_data["new_slug"] = page.numbered_slug()
+        cleaned_data = super().clean()
+        error = page.number_taken_error(parent, page.number)
+        if error:
+            self._errors.pop("new_slug", None)
+            self.add_error("new_parent_page", page.copy_refused_message % {"number": page.number})
+        cleaned_data["new_slug"] = page.numbered_slug()
+        return cleaned_data
+
+
 class NumberedPageMixin(models.Model):
     """A page whose number is unique among its siblings and makes up its slug.
 
@@ -55,6 +83,7 @@ class NumberedPageMixin(models.Model):
 
     slug_word = None  # a key of SLUG_WORDS
     base_form_class = NumberedPageForm
+    copy_form_class = NumberedPageCopyForm
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("slug")]
 
     class Meta:
@@ -73,6 +102,12 @@ class NumberedPageMixin(models.Model):
         if siblings.exists():
             return cls.number_taken_message % {"number": number}
         return None
+
+    def can_move_to(self, parent):
+        """The admin's move chooser offers only parents where this number is free."""
+        if not super().can_move_to(parent):
+            return False
+        return self.is_child_of(parent) or self.number_taken_error(parent, self.number, self) is None
 
     def numbered_slug(self):
         if self.locale_id is None and self.path:
@@ -170,6 +205,10 @@ class ModulePage(NumberedPageMixin, Page):
 
     slug_word = "module"
     number_taken_message = _("Module %(number)s already exists in this course. Choose another number.")
+    copy_refused_message = _(
+        "Module %(number)s already exists in that course, and a copy keeps its number. Copy it into a "
+        "course without a module %(number)s, or add a new module instead."
+    )
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = ["learning.SegmentPage"]
 
@@ -211,7 +250,10 @@ class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixi
     video_url = models.URLField(
         _("video link"),
         blank=True,
-        help_text=_("A video on a service such as YouTube or Vimeo, shown as an embed."),
+        help_text=_(
+            "A video on a service such as YouTube or Vimeo. Members get a link to watch it there: it is "
+            "never embedded, so nothing loads from that service unless they follow the link."
+        ),
     )
     video = models.ForeignKey(
         "cms.SiteMedia",
@@ -226,6 +268,10 @@ class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixi
 
     slug_word = "segment"
     number_taken_message = _("Segment %(number)s already exists in this module. Choose another number.")
+    copy_refused_message = _(
+        "Segment %(number)s already exists in that module, and a copy keeps its number. Copy it into a "
+        "module without a segment %(number)s, or add a new segment instead."
+    )
     parent_page_types = ["learning.ModulePage"]
     subpage_types = []
 
@@ -278,6 +324,20 @@ class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixi
         from learning.progress import progress_view
 
         return progress_view(request, self)
+
+
+def refuse_duplicate_number_on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """`Page.move` checks nothing: never let a move make two modules (or segments) with one number.
+
+    The admin's move chooser already hides such destinations (`can_move_to`); this covers code and
+    any other path, before anything is changed.
+    """
+    page = instance.specific
+    if not isinstance(page, NumberedPageMixin) or parent_page_before.pk == parent_page_after.pk:
+        return
+    error = page.number_taken_error(parent_page_after, page.number, page)
+    if error:
+        raise ValidationError({"number": error})
 
 
 def members_group():

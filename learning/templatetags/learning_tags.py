@@ -1,9 +1,15 @@
-"""Template tags of the course: an exercise with the member's journal form, progress bars."""
+"""Template tags of the course: an exercise with the member's journal form, progress bars, images."""
+
+from urllib.parse import urlsplit
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail.images.models import Filter
 
 from learning.journal import JournalForm, exercise_url
 from learning.models import JournalEntry, LearningIndexPage
+from learning.views import COURSE_IMAGE_SIZES
 
 register = template.Library()
 
@@ -40,3 +46,23 @@ def exercise_with_journal(context, exercise, heading_level=2):
 def progress_bar(completed, total, label):
     percent = round(100 * completed / total) if total else 0
     return {"completed": completed, "total": total, "percent": percent, "label": label}
+
+
+@register.simple_tag
+def course_image(image, size, alt=""):
+    """An `<img>` served by the members-only image view, never a public /media/ rendition URL."""
+    width, height = Filter(spec=COURSE_IMAGE_SIZES[size]).get_transform(image).size
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy">',
+        reverse("learning:course_image", args=[image.pk, size]),
+        width,
+        height,
+        alt,
+    )
+
+
+@register.filter
+def video_host(url):
+    """The site a video link leads to, as visitors know it: "youtube.com", "vimeo.com"."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")

@@ -174,3 +174,39 @@ def test_a_segment_refuses_a_video_from_a_public_collection(a_course):
     page.video = make_media(Collection.get_first_root_node())
     with pytest.raises(ValidationError, match="members-only collection"):
         page.full_clean()
+
+
+def members_restrictions(index):
+    return PageViewRestriction.objects.filter(
+        page=index, restriction_type=PageViewRestriction.GROUPS, groups__name="Members"
+    )
+
+
+@pytest.mark.parametrize("privacy", [{"restriction_type": "none"}, {"restriction_type": "login"}])
+def test_an_editor_cannot_make_the_course_public_through_the_privacy_setting(a_course, admin_client, client, privacy):
+    response = admin_client.post(f"/admin/pages/{a_course.pk}/privacy/", privacy)
+    assert response.status_code == 200
+    assert members_restrictions(a_course).exists()
+    assert not Page.objects.live().public().filter(pk=segment(1, 1).pk).exists()
+    assert "/learning/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_removing_the_members_group_from_the_restriction_puts_it_back(a_course, make_user):
+    editors = make_user("edith", "Editors").groups.get()
+    restriction = members_restrictions(a_course).get()
+    restriction.groups.set([editors])
+    assert members_restrictions(a_course).exists()
+    restriction.groups.clear()
+    assert members_restrictions(a_course).exists()
+
+
+def test_deleting_the_restriction_in_code_puts_it_back(a_course):
+    PageViewRestriction.objects.filter(page=a_course).delete()
+    assert members_restrictions(a_course).exists()
+    assert list(Page.objects.live().public().search("lesson")) == []
+
+
+def test_deleting_the_whole_course_still_works(a_course):
+    a_course.delete()
+    assert not PageViewRestriction.objects.exists()
+    assert not SegmentPage.objects.exists()
