@@ -12,6 +12,8 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(VENV)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+		|| { echo "Python 3.11 is needed (found $$($(PYTHON) --version)); set PYTHON=/path/to/python3.11" >&2; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -59,3 +61,23 @@ test-in-db:
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: help install compilemessages messages run system-packages lint test test-in-db
+
+# --- Operations (README "Operations: drills, backups, scaling") ---------------------------------
+
+ops-packages: ## Install nginx and Redis when missing (as root on Debian), for the scale drill
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null || scripts/system-packages nginx-light redis-server
+
+drill: $(VENV)/.runtime compilemessages system-packages ops-packages ## Fault drills on a throwaway PostgreSQL (DRILLS="restart db-down mail concurrency backup scale")
+	$(PY) -m ops.drills.run $(DRILLS)
+
+drill-scale: $(VENV)/.runtime compilemessages system-packages ops-packages ## Only the two-app-servers drill (nginx, Redis, one PostgreSQL)
+	$(PY) -m ops.drills.run scale
+
+backup: ## pg_dump + media tar into backups/<UTC time>/ (needs DATABASE_URL; MEDIA_ROOT, BACKUP_DIR optional)
+	ops/backup.sh
+
+restore: ## Restore BACKUP=backups/<time> into an EMPTY database (DATABASE_URL) and media folder, then replay deletions
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<time>" >&2; exit 2; }
+	PYTHON=$(PY) ops/restore.sh "$(BACKUP)"
+
+.PHONY: ops-packages drill drill-scale backup restore

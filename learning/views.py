@@ -6,6 +6,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
@@ -21,6 +22,7 @@ from .journal import exercise_in
 from .models import ModulePage, SegmentPage
 from .references import learning_index_for_language
 
+COURSE_IMAGE_CACHE_SECONDS = 7 * 24 * 60 * 60
 RANGE_HEADER = re.compile(r"^bytes=(\d*)-(\d*)$")
 # A range response is read into memory: cap it, the browser asks for the rest as it plays.
 RANGE_CHUNK = 8 * 1024 * 1024
@@ -69,7 +71,8 @@ def course_image(request, image_id, size):
 
     The rendition is made in memory and never saved as a Wagtail rendition, since renditions are
     public files under /media/images/. The member's browser keeps it (private cache, revalidated by
-    ETag), so it is rendered again only when the image or the size changes.
+    ETag), and the server keeps the rendered bytes in its cache, so each image and size is rendered
+    once, and again only when the image or its focal point changes.
     """
     refusal = _refuse_non_members(request)
     if refusal is not None:
@@ -84,10 +87,16 @@ def course_image(request, image_id, size):
     if not_modified is not None:
         patch_cache_control(not_modified, private=True, max_age=24 * 60 * 60)
         return not_modified
-    output = BytesIO()
-    rendered = image_filter.run(image, output)
-    content_type = getattr(rendered, "mime_type", None) or "image/" + rendered.format_name
-    response = HttpResponse(output.getvalue(), content_type=content_type)
+    # Rendered once per image and size for all members: the bytes are kept server-side only.
+    cache_key = f"course-image:{etag}"
+    cached = cache.get(cache_key)
+    if cached is None:
+        output = BytesIO()
+        rendered = image_filter.run(image, output)
+        cached = (output.getvalue(), getattr(rendered, "mime_type", None) or "image/" + rendered.format_name)
+        cache.set(cache_key, cached, COURSE_IMAGE_CACHE_SECONDS)
+    content, content_type = cached
+    response = HttpResponse(content, content_type=content_type)
     response["ETag"] = etag
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, max_age=24 * 60 * 60)

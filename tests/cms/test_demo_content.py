@@ -1,7 +1,11 @@
+import re
+
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
+
+from tests.cms.test_no_third_party import fetched_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +42,27 @@ def test_demo_content_is_idempotent_and_bilingual(client, django_capture_on_comm
     for page in spanish_pages.specific():
         response = client.get(page.url, follow=True)
         assert response.status_code == 200, page.url
-        assert '<html lang="es">' in response.content.decode()
+        html = response.content.decode()
+        assert '<html lang="es">' in html
+        assert not [url for url in fetched_urls(html) if re.match(r"^(https?:)?//", url) and "testserver" not in url]
 
     home = client.get("/es/").content.decode()
     assert "Línea 988 de Prevención del Suicidio y Crisis" in home, "crisis resources are translated"
     assert "no sustituye la atención de un profesional" in home.lower()
+
+
+def test_the_demo_logins_have_their_roles_and_the_demo_password(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("DEMO_PASSWORD", "a-changed-demo-password")
+    load_demo_content(django_capture_on_commit_callbacks)
+    users = {user.username: user for user in get_user_model().objects.prefetch_related("groups")}
+    assert users["admin"].is_superuser
+    roles = {"editor": "Editors", "translator": "Translators", "member": "Members", "reviewer": "Spanish reviewers"}
+    for username, group in roles.items():
+        assert group in {g.name for g in users[username].groups.all()}, username
+        assert not users[username].is_superuser
+    for username in ["admin", *roles, "luz_del_sur"]:
+        assert client.login(username=username, password="a-changed-demo-password"), username

@@ -41,3 +41,11 @@ def test_production_refuses_a_placeholder_secret_key():
 def test_deploy_check_is_clean_under_the_documented_production_environment():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_static_files_collect_with_hashed_compressed_names(tmp_path):
+    result = manage("collectstatic", "--no-input", env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    stylesheets = list((tmp_path / "css").glob("site.*.css"))
+    assert stylesheets, "the stylesheet gets a content hash in its name"
+    assert (tmp_path / "css" / f"{stylesheets[0].name}.gz").exists(), "and a compressed copy"
