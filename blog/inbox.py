@@ -17,9 +17,15 @@ from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
+from members.services import preferred_language, profile_for
+
 from .models import BlogIndexPage, QAPostPage, QuestionSubmission
 
 logger = logging.getLogger(__name__)
+
+# Only these may still become answered or declined: a declined question stays declined even if
+# its draft is published later, and an answered one is never announced twice.
+OPEN_STATUSES = (QuestionSubmission.Status.NEW, QuestionSubmission.Status.IN_PROGRESS)
 
 
 class InboxError(Exception):
@@ -27,14 +33,18 @@ class InboxError(Exception):
 
 
 def _send(template, question, **context):
-    """Email the member in their language; a failing mail server is logged, never shown as an error page."""
+    """Email the member; a failing mail server is logged, never shown as an error page.
+
+    The language is the one the member chose in their profile, as for every other email the site
+    sends them, not the language of the page they happened to write from.
+    """
     context = {
         "question": question,
         "pseudonym": question.pseudonym,
         "site_name": settings.WAGTAIL_SITE_NAME,
         **context,
     }
-    with translation.override(question.language):
+    with translation.override(preferred_language(question.member)):
         subject = render_to_string(f"blog/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"blog/emails/{template}_body.txt", context)
     try:
@@ -69,7 +79,7 @@ def draft_answer(question, author):
     question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
     if question.answer_post_id:
         return question.answer_post
-    if question.status in (QuestionSubmission.Status.ANSWERED, QuestionSubmission.Status.DECLINED):
+    if question.status not in OPEN_STATUSES:
         raise InboxError(gettext("This question is closed."))
     blog = blog_for_language(question.language)
     if blog is None:
@@ -97,11 +107,14 @@ def draft_answer(question, author):
 
 def mark_answered(post):
     """When an answer post goes live, its questions are answered and their askers get the link."""
-    questions = QuestionSubmission.objects.filter(answer_post=post).exclude(status=QuestionSubmission.Status.ANSWERED)
-    for question in questions.select_related("member"):
+    questions = QuestionSubmission.objects.filter(answer_post=post, status__in=OPEN_STATUSES)
+    for question in questions.select_related("member__member_profile"):
         question.status = QuestionSubmission.Status.ANSWERED
         question.answered_at = timezone.now()
         question.save(update_fields=["status", "answered_at"])
+        # Members who turned off answer emails still find the post on their profile.
+        if not profile_for(question.member).notify_answers:
+            continue
         url = post.get_full_url()
         transaction.on_commit(lambda question=question, url=url: _send("question_answered", question, url=url))
 
@@ -111,8 +124,8 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def default_decline_message(question):
-    """A kind note in the member's language, which the editor may change before sending."""
-    with translation.override(question.language):
+    """A kind note in the member's language (the one their emails use), which the editor may change."""
+    with translation.override(preferred_language(question.member)):
         return render_to_string(
             "blog/emails/decline_message.txt", {"pseudonym": question.pseudonym, "question": question}
         ).strip()
@@ -121,7 +134,7 @@ def default_decline_message(question):
 @transaction.atomic
 def decline(question, message):
     question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
-    if question.status in (QuestionSubmission.Status.ANSWERED, QuestionSubmission.Status.DECLINED):
+    if question.status not in OPEN_STATUSES:
         raise InboxError(gettext("This question is closed."))
     question.status = QuestionSubmission.Status.DECLINED
     question.declined_at = timezone.now()

@@ -2,14 +2,16 @@
 
 One feed per language, served by `PodcastIndexPage.feed`. Podcast apps poll feeds every few
 minutes, so the response carries an ETag and Last-Modified and a conditional GET answers 304
-after two small queries, without rendering anything.
+after a few small queries, without rendering anything.
 """
 
+import datetime
 import hashlib
 from urllib.parse import urlsplit
 
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.http import http_date, quote_etag
@@ -78,7 +80,14 @@ class PodcastFeed(Rss201rev2Feed):
 
 
 def _validators(index, episodes):
-    """An ETag and a Last-Modified date that change whenever anything the feed shows changes."""
+    """An ETag and a Last-Modified date that change whenever anything the feed shows changes.
+
+    The ETag fingerprints every episode the feed lists, so an episode that leaves the feed
+    (unpublished, deleted, made private) changes it too. Last-Modified is the moment the feed
+    first served that fingerprint (see `PodcastFeedState`), so it moves on removals as well.
+    """
+    from blog.models import PodcastFeedState
+
     rows = list(
         episodes.values_list(
             "pk", "last_published_at", "latest_revision_id", "url_path", "audio_id", "audio__file", "audio__file_size"
@@ -86,11 +95,22 @@ def _validators(index, episodes):
     )
     fingerprint = repr((index.pk, index.last_published_at, index.latest_revision_id, rows)).encode()
     etag = quote_etag(hashlib.sha256(fingerprint).hexdigest()[:32])
-    latest = episodes.aggregate(latest=Max("last_published_at"))["latest"] if rows else None
-    candidates = [date for date in (index.last_published_at, latest) if date]
+
+    state = PodcastFeedState.objects.filter(index=index).first()
+    if state is None:
+        # The first time: the newest publication the feed shows, as before there was any state.
+        latest = max((row[1] for row in rows if row[1]), default=None)
+        first = max((date for date in (index.last_published_at, latest) if date), default=None)
+        state, _created = PodcastFeedState.objects.get_or_create(
+            index=index, defaults={"etag": etag, "changed_at": first or timezone.now()}
+        )
+    if state.etag != etag:
+        # HTTP dates have whole seconds: a second change within the same second must still move it.
+        changed_at = max(timezone.now(), state.changed_at + datetime.timedelta(seconds=1))
+        PodcastFeedState.objects.filter(pk=state.pk).update(etag=etag, changed_at=changed_at)
+        state.changed_at = changed_at
     # Whole seconds: HTTP dates have no fractions, and If-Modified-Since compares with them.
-    last_modified = int(max(candidates).timestamp()) if candidates else None
-    return etag, last_modified
+    return etag, int(state.changed_at.timestamp())
 
 
 def _absolute(root_url, url):
@@ -154,7 +174,6 @@ def podcast_feed_response(request, index):
     response = HttpResponse(content_type=PodcastFeed.content_type)
     feed.write(response, "utf-8")
     response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+    response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=FEED_CACHE_SECONDS)
     return response

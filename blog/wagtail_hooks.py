@@ -12,10 +12,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import QuestionSubmission
+from .inbox import OPEN_STATUSES
+from .models import QuestionSubmission, Topic
 from .podcast_admin import GuestViewSet
-
-OPEN_STATUSES = (QuestionSubmission.Status.NEW, QuestionSubmission.Status.IN_PROGRESS)
 
 
 class InboxPermissionPolicy(ModelPermissionPolicy):
@@ -71,9 +70,25 @@ class QuestionSubmissionViewSet(SnippetViewSet):
         return QuestionSubmission.objects.select_related("member__member_profile")
 
 
+class TopicViewSet(SnippetViewSet):
+    """Topics shared by Q&A posts and podcast episodes; each language has its own (translated) set."""
+
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_name = "blog-topics"
+    menu_order = 255
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    ordering = ["name"]
+
+
 register_permission_policy(QuestionSubmission, InboxPermissionPolicy(QuestionSubmission))
 register_snippet(QuestionSubmissionViewSet)
 register_snippet(GuestViewSet)
+register_snippet(TopicViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -15,16 +15,37 @@ from .models import COMMENT_MAX_LENGTH, Scope
 
 # Bidirectional overrides and isolates can make a comment display as different text than it is.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+KEPT_CONTROLS = "\n\t\u200c\u200d"
 
 
 def clean_text(text):
-    """Plain text as members meant it: no NUL or other control characters, no direction overrides."""
+    """Plain text as members meant it: no NUL or other control characters, no direction overrides.
+
+    Zero-width joiners stay: emoji families and several scripts need them to read correctly.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = BIDI_CONTROLS.sub("", text)
     text = "".join(
-        character for character in text if character in "\n\t" or not unicodedata.category(character).startswith("C")
+        character
+        for character in text
+        if character in KEPT_CONTROLS or not unicodedata.category(character).startswith("C")
     )
     return text.strip()
+
+
+class CommentTextField(forms.CharField):
+    """The comment box: control and direction characters go before any check, and never back into the page.
+
+    Cleaning in `to_python` (rather than `clean_comment`) runs before the length and null-character
+    validators, so "Hello\\x00" is the text "Hello", and a form shown again with an error never
+    writes a NUL or an override character back into the textarea.
+    """
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+    def bound_data(self, data, initial):
+        return clean_text(data) if isinstance(data, str) else data
 
 
 class MemberCommentForm(XtdCommentForm):
@@ -42,17 +63,18 @@ class MemberCommentForm(XtdCommentForm):
         super().__init__(target_object, *args, **kwargs)
         for name in ("name", "email", "url", "followup"):
             del self.fields[name]
-        comment = self.fields["comment"]
-        comment.label = _("Your comment")
-        comment.max_length = COMMENT_MAX_LENGTH
-        comment.strip = False
-        comment.error_messages = {
-            "required": _("Please write your comment before posting."),
-            "max_length": _(
-                "Comments can be at most %(limit_value)d characters; yours has %(show_value)d. "
-                "Please shorten it and post again."
-            ),
-        }
+        comment = self.fields["comment"] = CommentTextField(
+            label=_("Your comment"),
+            max_length=COMMENT_MAX_LENGTH,
+            widget=forms.Textarea,
+            error_messages={
+                "required": _("Please write your comment before posting."),
+                "max_length": _(
+                    "Comments can be at most %(limit_value)d characters; yours has %(show_value)d. "
+                    "Please shorten it and post again."
+                ),
+            },
+        )
         comment.widget.attrs.update(
             {"rows": 6, "maxlength": COMMENT_MAX_LENGTH, "placeholder": "", "class": "comment-form__text"}
         )
@@ -61,12 +83,6 @@ class MemberCommentForm(XtdCommentForm):
         honeypot = self.fields["honeypot"]
         honeypot.label = _("Leave this field empty")
         honeypot.widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def clean_comment(self):
-        text = clean_text(self.cleaned_data["comment"])
-        if not text:
-            raise forms.ValidationError(self.fields["comment"].error_messages["required"], code="required")
-        return text
 
     def clean_honeypot(self):
         if self.cleaned_data["honeypot"]:

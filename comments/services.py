@@ -167,12 +167,24 @@ def remove(comments, moderator, reason):
 @transaction.atomic
 def delete_own(comment, user):
     """A member takes back their own words: the text is erased, replies stay under a placeholder."""
-    XtdComment.norel_objects.filter(pk=comment.pk, user=user).update(is_removed=True, comment="", followup=False)
-    FollowUp.objects.filter(comment=comment).delete()
-    CommentReview.objects.update_or_create(
-        comment=comment,
-        defaults={"removal_kind": RemovalKind.AUTHOR, "decided_by": user, "decided_at": timezone.now()},
-    )
+    comments = XtdComment.norel_objects.filter(pk=comment.pk, user=user)
+    mark_deleted_by_author(comments, decided_by=user)
+    comments.update(is_removed=True, comment="", followup=False)
+
+
+def mark_deleted_by_author(comments, decided_by=None):
+    """Record that the authors of `comments` took them back (their own deletion or their account's).
+
+    Also used by members.comments when an account is deleted without keeping its comments.
+    """
+    now = timezone.now()
+    ids = list(comments.values_list("pk", flat=True))
+    FollowUp.objects.filter(comment_id__in=ids).delete()
+    for pk in ids:
+        CommentReview.objects.update_or_create(
+            comment_id=pk,
+            defaults={"removal_kind": RemovalKind.AUTHOR, "decided_by": decided_by, "decided_at": now},
+        )
 
 
 @transaction.atomic
@@ -268,7 +280,11 @@ def notify_followers(comment, page):
             }
             subject = render_to_string("comments/email/followup_subject.txt", context).strip()
             body = render_to_string("comments/email/followup.txt", context)
-        _send(subject, body, member.email, headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"})
+        headers = {
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        _send(subject, body, member.email, headers=headers)
 
 
 def _ancestor_ids(comment):
@@ -292,6 +308,15 @@ def followup_from_token(token):
     except signing.BadSignature:
         return None
     return FollowUp.objects.filter(pk=pk).select_related("comment").first()
+
+
+def stop_followups(followup):
+    """Unsubscribe from the conversation the email was about: every follow-up of that member on that page."""
+    FollowUp.objects.filter(
+        user_id=followup.user_id,
+        comment__content_type_id=followup.comment.content_type_id,
+        comment__object_pk=followup.comment.object_pk,
+    ).delete()
 
 
 def unsubscribe_url(followup, page):

@@ -1,13 +1,17 @@
 """A member's data rights: download everything held about them, and delete their account."""
 
+import base64
 import logging
+import mimetypes
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from wagtail.models import ModelLogEntry
 
 from .registry import account_deletion, data_export
 from .services import preferred_language, profile_for
@@ -34,7 +38,7 @@ def member_data(member):
             "display_name": profile.display_name,
             "relationship": profile.relationship,
             "bio": profile.bio,
-            "has_picture": bool(profile.avatar),
+            "picture": _picture_as_data_url(profile),
             "show_in_directory": profile.show_in_directory,
             "preferred_language": profile.preferred_language,
             "notify_replies": profile.notify_replies,
@@ -44,6 +48,16 @@ def member_data(member):
     for name, provider in data_export.items():
         data[name] = provider(member)
     return data
+
+
+def _picture_as_data_url(profile):
+    """The member's own picture inside the download, so it holds everything and needs no second request."""
+    if not profile.avatar:
+        return None
+    with profile.avatar.open("rb") as picture:
+        content = picture.read()
+    kind = mimetypes.guess_type(profile.avatar.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
 
 
 def delete_member_account(member, *, keep_comments):
@@ -57,10 +71,15 @@ def delete_member_account(member, *, keep_comments):
     email = address.email if address else member.email
     name = member.username
     language = preferred_language(member)
-    picture = profile_for(member).avatar
+    profile = profile_for(member)
+    picture = profile.avatar
     with transaction.atomic():
         for _name, provider in account_deletion.items():
             provider(member, keep_comments)
+        # The admin's history of the profile (suspensions) is labelled with the member's public name.
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(profile), object_id=str(profile.pk)
+        ).delete()
         member.delete()
         if picture:
             storage, path = picture.storage, picture.name

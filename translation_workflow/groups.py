@@ -5,6 +5,15 @@ translators add and change Spanish pages but cannot publish; reviewers also publ
 these groups holds any permission on the English tree. A Wagtail workflow with one group-approval
 task, assigned to the Spanish home pages, is how a translation reaches a reviewer.
 
+Wagtail's own Moderators group holds publish permission on the tree's root, which covers every
+locale: a moderator could "Publish in Spanish" or sync-and-publish without any review. So the
+reviewers are the only group left with publish permission in the Spanish tree: a publish
+permission on the root is moved to the English home pages, one inside the Spanish tree is removed.
+
+The comment moderation word lists (person-first suggestions, safety terms) decide which comments
+wait for a person: translators translate them, through the translation editor only (see
+wagtail_hooks.py), and never get comment moderation itself.
+
 `setup_translation_groups()` is idempotent: the demo loader and `manage.py
 setup_translation_workflow` call it, and it must run again after a new Spanish home page is made.
 """
@@ -28,6 +37,7 @@ from wagtail.snippets.models import get_snippet_models
 TRANSLATORS = "Translators"
 SPANISH_REVIEWERS = "Spanish reviewers"
 EDITORS = "Editors"
+MODERATORS = "Moderators"
 TARGET_LANGUAGE = "es"
 
 SPANISH_REVIEW_WORKFLOW = "Spanish review"
@@ -44,12 +54,21 @@ SNIPPET_ACTIONS = {
 }
 
 
+# Changed by those who moderate comments; anyone else only translates them (wagtail_hooks.py).
+MODERATION_WORD_LISTS = {"comments.languagesuggestion", "comments.safetyterm"}
+MODERATE_COMMENTS = "django_comments.can_moderate"
+
+
 def translatable_snippet_models():
     return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
 
 
 def spanish_home_pages():
     return Page.objects.filter(depth=2, locale__language_code=TARGET_LANGUAGE)
+
+
+def english_home_pages():
+    return Page.objects.filter(depth=2, locale=Locale.get_default())
 
 
 def _permission(dotted):
@@ -87,6 +106,8 @@ def setup_translation_groups():
     if editors:
         editors.permissions.add(_permission("wagtail_localize.submit_translation"))
 
+    keep_publishing_in_spanish_for_reviewers(groups[SPANISH_REVIEWERS], homes)
+
     task = GroupApprovalTask.objects.filter(name=SPANISH_REVIEW_TASK).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=SPANISH_REVIEW_TASK)
@@ -96,6 +117,25 @@ def setup_translation_groups():
     for home in homes:
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return groups
+
+
+def keep_publishing_in_spanish_for_reviewers(reviewers, spanish_homes):
+    """Leave no group but the reviewers with publish permission on Spanish pages.
+
+    A grant on the root (Wagtail's Moderators have one) becomes the same grant on each English home
+    page, so moderators keep publishing English pages; a grant inside the Spanish tree is removed.
+    """
+    publish = _permission("wagtailcore.publish_page")
+    spanish_paths = tuple(home.path for home in spanish_homes)
+    english_homes = list(english_home_pages())
+    grants = GroupPagePermission.objects.filter(permission=publish).exclude(group=reviewers).select_related("page")
+    for grant in grants:
+        if grant.page.depth == 1:
+            for home in english_homes:
+                GroupPagePermission.objects.get_or_create(group_id=grant.group_id, page=home, permission=publish)
+            grant.delete()
+        elif spanish_paths and grant.page.path.startswith(spanish_paths):
+            grant.delete()
 
 
 def spanish_locale():

@@ -4,7 +4,7 @@ wagtail-localize's submit and sync views only ask for `wagtail_localize.submit_t
 functions answer the real question: may this user create or change *this* translation?
 """
 
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 
 
@@ -49,7 +49,24 @@ def can_sync_translations(user, source_instance, translated_instances, publish=F
     model = type(source_instance)
     if not user.has_perm(get_permission_name("change", model)):
         return False
-    return not publish or not hasattr(model, "live") or user.has_perm(get_permission_name("publish", model))
+    if not publish:
+        return True
+    if issubclass(model, DraftStateMixin) and not user.has_perm(get_permission_name("publish", model)):
+        return False
+    return all(may_publish_in_locale(user, translated.locale_id) for translated in translated_instances)
+
+
+def may_publish_in_locale(user, locale_id):
+    """May `user` make content public in this language (pages, and snippets, which have no tree)?
+
+    English follows Wagtail's own permissions. In a translated language, publishing is review:
+    only those who may publish that language's home page do it, which setup_translation_groups
+    leaves to the reviewers (and superusers).
+    """
+    if user.is_superuser or locale_id == Locale.get_default().pk:
+        return user.is_active
+    homes = Page.objects.filter(depth=2, locale_id=locale_id)
+    return any(home.permissions_for_user(user).can_publish() for home in homes)
 
 
 def locales_with_page_permissions(user):

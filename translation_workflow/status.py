@@ -4,20 +4,33 @@ Everything is discovered generically: every page in the English tree (whatever i
 learning, blog and podcast pages are covered as their apps add them) and every instance of every
 translatable snippet model. A fixed number of queries per snippet model and for all pages, so the
 report costs the same for ten pages or ten thousand (apart from the rows themselves).
+
+Freshness compares publication dates. A snippet without draft state has none: it is live from its
+first save. For those the question is the one wagtail-localize asks before a sync: is the English
+snippet's content still what its translation source extracted? If not, the Spanish is outdated,
+since the English edit logged after that extraction (Wagtail logs every edit in the admin).
+And since only reviewers publish them in Spanish, a snippet whose Spanish strings were all
+translated after it last went live (models.SnippetPublication) is "in review".
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import DraftStateMixin, Locale, Page, WorkflowState
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
+from wagtail.models import DraftStateMixin, Locale, ModelLogEntry, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .groups import TARGET_LANGUAGE, translatable_snippet_models
+from .models import SnippetPublication
 
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
@@ -65,7 +78,10 @@ class TranslationStatus:
     @property
     def status_display(self):
         if self.status == OUTDATED and self.outdated_since:
-            return _("Outdated since %(date)s") % {"date": self.outdated_since.strftime("%Y-%m-%d")}
+            since = date_format(timezone.localtime(self.outdated_since), "DATE_FORMAT")
+            return _("Outdated since %(date)s") % {"date": since}
+        if self.status == OUTDATED:
+            return str(_("Outdated: the English changed after the last translation"))
         return str(self.status_label)
 
     @property
@@ -126,17 +142,25 @@ class StatusCollector:
         return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit", args=[quote(pk)])
 
     def sources_for(self, keys):
+        by_key, translations, progress, _sources = self.sources_with_content(keys)
+        return by_key, translations, progress
+
+    def sources_with_content(self, keys):
+        """As sources_for, plus {translation key: (extracted content, extracted at)} of each source."""
         sources = TranslationSource.objects.filter(object_id__in=keys, locale=self.english).values(
-            "pk", "object_id", "specific_content_type_id"
+            "pk", "object_id", "content_json", "last_updated_at"
         )
-        by_key = {source["object_id"]: source["pk"] for source in sources}
+        by_key, content = {}, {}
+        for source in sources:
+            by_key[source["object_id"]] = source["pk"]
+            content[source["object_id"]] = (source["content_json"], source["last_updated_at"])
         translations = set(
             Translation.objects.filter(
                 source_id__in=by_key.values(), target_locale=self.spanish, enabled=True
             ).values_list("source_id", flat=True)
         )
         progress = _progress_by_source(by_key.values(), self.spanish)
-        return by_key, translations, progress
+        return by_key, translations, progress, content
 
     def page_rows(self):
         pages = list(
@@ -230,17 +254,27 @@ class StatusCollector:
             row["translation_key"]: {"live": True, "last_published_at": None, **row}
             for row in model.objects.filter(locale=self.spanish, translation_key__in=keys).values(*spanish_fields)
         }
-        sources, translations, progress = self.sources_for(keys)
+        sources, translations, progress, extracted = self.sources_with_content(keys)
+        edited_at = {} if draftable else last_edits(model, [snippet.pk for snippet in english])
+        waiting = set() if draftable else self.translated_since_published(model, spanish)
         label = str(model._meta.verbose_name)
         rows = []
         for snippet in english:
             key = snippet.translation_key
             spanish_row = spanish.get(key)
             source_id = sources.get(key)
-            published_at = getattr(snippet, "last_published_at", None)
+            # Without draft state, the last edit is when the English went live.
+            published_at = snippet.last_published_at if draftable else edited_at.get(str(snippet.pk))
             status, since = _status(
                 published_at, spanish_row, None, source_id in translations, progress.get(source_id, (0, 0))
             )
+            if not draftable and status != MISSING and key in extracted:
+                content_json, extracted_at = extracted[key]
+                if changed_since_extraction(snippet, content_json):
+                    status = OUTDATED
+                    since = published_at if published_at and published_at > extracted_at else None
+            if status == PUBLISHED and key in waiting:
+                status = IN_REVIEW
             total, done = progress.get(source_id, (0, 0))
             spanish_edit_url = self.snippet_edit_url(model, spanish_row["pk"]) if spanish_row else ""
             if status == MISSING:
@@ -252,6 +286,8 @@ class StatusCollector:
             elif status == OUTDATED and source_id:
                 action_label = _("Update from English")
                 action_url = reverse("wagtail_localize:update_translations", args=[source_id])
+            elif status == IN_REVIEW:
+                action_label, action_url = _("Review and publish"), spanish_edit_url
             else:
                 action_label, action_url = _("Edit translation"), spanish_edit_url
             rows.append(
@@ -273,6 +309,54 @@ class StatusCollector:
                 )
             )
         return rows
+
+    def translated_since_published(self, model, spanish):
+        """Translation keys of Spanish snippets with a string translated after they last went live."""
+        published = dict(
+            SnippetPublication.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[str(row["pk"]) for row in spanish.values()],
+            ).values_list("object_id", "published_at")
+        )
+        if not published:
+            return set()
+        last_translated = dict(
+            StringTranslation.objects.filter(locale=self.spanish, context__object_id__in=list(spanish))
+            .values("context__object_id")
+            .annotate(last=Max("updated_at"))
+            .values_list("context__object_id", "last")
+        )
+        return {
+            key
+            for key, row in spanish.items()
+            if str(row["pk"]) in published
+            and key in last_translated
+            and last_translated[key] > published[str(row["pk"])]
+        }
+
+
+def changed_since_extraction(instance, content_json):
+    """Whether `instance` differs from the content its translation source extracted, compared
+    exactly as wagtail-localize decides whether a source needs updating."""
+    if isinstance(instance, ClusterableModel):
+        current = instance.to_json()
+    else:
+        current = json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
+    return json.loads(current) != json.loads(content_json)
+
+
+def last_edits(model, pks):
+    """{str(pk): when it was last created or edited in the admin}, from Wagtail's log, in one query."""
+    return dict(
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id__in=[str(pk) for pk in pks],
+            action__in=["wagtail.create", "wagtail.edit"],
+        )
+        .values("object_id")
+        .annotate(last=Max("timestamp"))
+        .values_list("object_id", "last")
+    )
 
 
 def translation_statuses():

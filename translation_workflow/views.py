@@ -35,6 +35,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from . import review
 from .machine import machine_translate as safe_machine_translate
 from .permissions import can_start_page_translation, can_start_snippet_translation, can_sync_translations
+from .privacy import keeping_own_restrictions
 from .status import STATUS_CHOICES, section_choices, translation_statuses
 
 MAX_PO_FILE_SIZE = 2 * 1024 * 1024  # a page's strings are kilobytes; anything bigger is not ours
@@ -107,6 +108,12 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        source = self.object.get_source_instance()
+        keeping = keeping_own_restrictions(source) if isinstance(source, Page) else contextlib.nullcontext()
+        with keeping:
+            return self._update(form)
+
+    def _update(self, form):
         if form.cleaned_data.get("use_machine_translation"):
             translator = get_machine_translator()
             self.object.update_from_db()
@@ -337,7 +344,12 @@ def review_preview(request, page_id, side):
             state.current_task_state.revision if state and state.current_task_state else page.get_latest_revision()
         )
         shown = revision.as_object() if revision else page
-    return shown.make_preview_request(request, shown.default_preview_mode)
+    response = shown.make_preview_request(request, shown.default_preview_mode)
+    # The preview ran through the middleware as a request for the public page, whose security policy
+    # forbids framing; this is an admin URL framed by the admin, so the admin's policy applies.
+    if "Content-Security-Policy" in response:
+        del response["Content-Security-Policy"]
+    return response
 
 
 # --- Translation status report ------------------------------------------------------------------

@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,10 +8,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import BaseItem
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import edit_translation
 
 from . import review, views
-from .permissions import may_change_snippet_in_locale
+from .groups import MODERATE_COMMENTS, MODERATION_WORD_LISTS
+from .permissions import may_change_snippet_in_locale, may_publish_in_locale
+from .privacy import keeping_own_restrictions, source_of
 from .status import STATUS_CHOICES, status_counts
 
 
@@ -147,13 +153,93 @@ hooks.register("register_page_header_buttons", spanish_review_buttons)
 hooks.register("register_page_listing_more_buttons", spanish_review_buttons)
 
 
-@hooks.register("before_edit_snippet")
+@hooks.register("before_edit_page", order=-1)
+def publish_in_spanish_keeping_own_privacy(request, page):
+    """The translation editor's "Publish in Spanish", as wagtail-localize's own hook would run it,
+    but without losing a restriction the Spanish page has of its own (see privacy.py)."""
+    if request.method != "POST" or request.POST.get("action") != "publish" or page.alias_of_id:
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    source = source_of(page) if translation else None
+    if source is None:
+        return None
+    with keeping_own_restrictions(source):
+        return edit_translation(request, translation, page)
+
+
+def _requested_locale(request):
+    code = request.GET.get("locale")
+    return Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+
+
+def _would_publish(request, model):
+    """Whether this POST to a snippet's create or edit view would make it public.
+
+    A snippet without draft state is live as soon as it is saved, from the plain form or from
+    wagtail-localize's "Publish"; restarting a synced translation only re-enables it.
+    """
+    if request.method != "POST":
+        return False
+    if issubclass(model, DraftStateMixin):
+        return request.POST.get("action") == "publish" or "action-publish" in request.POST
+    return "localize-restart-translation" not in request.POST
+
+
+def _is_translation_target(instance):
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).exists()
+
+
+def _is_word_list(model):
+    return model._meta.label_lower in MODERATION_WORD_LISTS
+
+
+def _refuse_publishing(request):
+    messages.error(
+        request,
+        _(
+            "Only a Spanish reviewer can publish this. Your translated strings are kept: "
+            "ask a reviewer to check and publish them."
+        ),
+    )
+    return redirect(request.get_full_path())
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def keep_translated_snippets_for_review(request, instance):
+    """Runs before wagtail-localize's own hook, which answers with the translation editor."""
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    model = type(instance)
+    if _is_word_list(model) and not request.user.has_perm(MODERATE_COMMENTS) and not _is_translation_target(instance):
+        raise PermissionDenied  # a word list is changed by moderators; others only translate it
+    if _would_publish(request, model) and not may_publish_in_locale(request.user, instance.locale_id):
+        return _refuse_publishing(request)
+    return None
+
+
+@hooks.register("before_create_snippet", order=-1)
+def keep_new_translated_snippets_for_review(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return None
+    if _is_word_list(model) and not request.user.has_perm(MODERATE_COMMENTS):
+        raise PermissionDenied
+    locale = _requested_locale(request)
+    if locale is not None and _would_publish(request, model) and not may_publish_in_locale(request.user, locale.pk):
+        return _refuse_publishing(request)
+    return None
+
+
+@hooks.register("before_edit_snippet", order=-1)
 def refuse_editing_snippets_outside_own_locale(request, instance):
     if isinstance(instance, TranslatableMixin) and not may_change_snippet_in_locale(request.user, instance.locale_id):
         raise PermissionDenied
 
 
-@hooks.register("before_delete_snippet")
+@hooks.register("before_delete_snippet", order=-1)
 def refuse_deleting_snippets_outside_own_locale(request, instances):
     for instance in instances:
         if isinstance(instance, TranslatableMixin) and not may_change_snippet_in_locale(
@@ -162,11 +248,10 @@ def refuse_deleting_snippets_outside_own_locale(request, instances):
             raise PermissionDenied
 
 
-@hooks.register("before_create_snippet")
+@hooks.register("before_create_snippet", order=-1)
 def refuse_creating_snippets_outside_own_locale(request, model):
     if not issubclass(model, TranslatableMixin):
         return
-    code = request.GET.get("locale")
-    locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+    locale = _requested_locale(request)
     if locale is None or not may_change_snippet_in_locale(request.user, locale.pk):
         raise PermissionDenied

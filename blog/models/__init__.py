@@ -1,4 +1,4 @@
-from .podcasts import EpisodeGuest, EpisodeTopic, Guest, PodcastEpisodePage, PodcastIndexPage
+from .podcasts import EpisodeGuest, EpisodeTopic, Guest, PodcastEpisodePage, PodcastFeedState, PodcastIndexPage
 from .qa import BlogIndexPage, QAPostPage, QAPostTopic, QARelatedPost
 from .questions import QuestionSubmission
 from .topics import Topic
@@ -9,6 +9,7 @@ __all__ = [
     "EpisodeTopic",
     "Guest",
     "PodcastEpisodePage",
+    "PodcastFeedState",
     "PodcastIndexPage",
     "QAPostPage",
     "QAPostTopic",

@@ -32,6 +32,8 @@ from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
 from comments.models import CommentablePageMixin
 
+from .topics import TopicLinksPageForm
+
 EPISODES_PER_PAGE = 10
 
 # Apple Podcasts' own category names (https://podcasters.apple.com/support/1691-apple-podcasts-categories):
@@ -230,6 +232,7 @@ class PodcastEpisodePage(CommentablePageMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["blog.PodcastIndexPage"]
     subpage_types = []
+    base_form_class = TopicLinksPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -352,6 +355,27 @@ class EpisodeTopic(TranslatableMixin, Orderable):
         verbose_name = _("episode topic")
 
 
+class PodcastFeedState(models.Model):
+    """What a language's feed last showed (its ETag) and since when: the feed's Last-Modified.
+
+    Publication dates alone cannot tell that an episode was unpublished, deleted, made private
+    or given a new file, so a podcast app asking If-Modified-Since would keep a stale list. The
+    feed compares its ETag with the one stored here and, when they differ, moves this date on.
+    """
+
+    index = models.OneToOneField(
+        PodcastIndexPage, verbose_name=_("podcast"), on_delete=models.CASCADE, related_name="feed_state"
+    )
+    etag = models.CharField(_("ETag"), max_length=80)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("podcast feed state")
+
+    def __str__(self):
+        return f"{self.index_id}: {self.etag} since {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
 def audio_url(media_item, download=False):
     """The address of an audio file, served with range support by `blog.media_views.serve_audio`.
 
@@ -386,6 +410,7 @@ __all__ = [
     "EpisodeTopic",
     "Guest",
     "PodcastEpisodePage",
+    "PodcastFeedState",
     "PodcastIndexPage",
     "audio_url",
     "use_translated_recording",

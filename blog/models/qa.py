@@ -4,17 +4,17 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery, TextField
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -27,7 +27,7 @@ from comments.models import CommentablePageMixin
 from members.services import MEMBERS_GROUP, display_name
 
 from ..blocks import AnswerBlock
-from .topics import Topic
+from .topics import Topic, TopicLinksPageForm
 
 
 class QAPostPageQuerySet(PageQuerySet):
@@ -107,6 +107,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
         canonical_url = self.get_full_url(request) + subpage
         if page_of_posts.number > 1:
             canonical_url += f"?page={page_of_posts.number}"
+        if topic is not None and page_of_posts.number == 1:
+            context["topic_episodes"] = self.episodes_about(topic)
         context.update(
             posts=page_of_posts,
             canonical_url=canonical_url,
@@ -115,9 +117,24 @@ class BlogIndexPage(RoutablePageMixin, Page):
             topics=Topic.objects.filter(locale_id=self.locale_id),
             recent_posts=self.posts().newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
             months=self.posts().dates("date", "month", order="DESC"),
-            feed_url=self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed"),
+            # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
+            feed_url=self.get_url(request)
+            + (self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed")),
         )
         return context
+
+    def episodes_about(self, topic, limit=6):
+        """The newest public podcast episodes of this language sharing `topic`: a topic gathers both."""
+        from .podcasts import PodcastEpisodePage
+
+        return list(
+            PodcastEpisodePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topic_links__topic=topic)
+            .select_related("audio")
+            .distinct()
+            .order_by("-release_date", "-episode_number")[:limit]
+        )
 
     @path("", name="index")
     def index_route(self, request):
@@ -148,15 +165,31 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return QAPostFeed()(request, blog=self, topic=get_object_or_404(Topic, locale_id=self.locale_id, slug=slug))
 
 
-class QAPostPageForm(WagtailAdminPageForm):
-    """Only members can be askers, and they are listed by pseudonym, never by email address."""
+def staff_accounts():
+    """Active accounts that can open the Wagtail admin: the people who may sign an answer."""
+    access_admin = Q(codename="access_admin", content_type__app_label="wagtailadmin")
+    permission_ids = Permission.objects.filter(access_admin).values("pk")
+    return get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__permissions__in=permission_ids) | Q(user_permissions__in=permission_ids),
+        is_active=True,
+    )
+
+
+class QAPostPageForm(TopicLinksPageForm):
+    """Only members can be askers, listed by pseudonym, never by email address; only staff can be authors."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        users = get_user_model().objects
         if "asker" in self.fields:
             field = self.fields["asker"]
-            field.queryset = get_user_model().objects.filter(groups__name=MEMBERS_GROUP).order_by("username")
+            field.queryset = users.filter(groups__name=MEMBERS_GROUP).order_by("username")
             field.label_from_instance = display_name
+        if "author" in self.fields:
+            # A post keeps its author even after they leave the staff, so old posts still save.
+            staff = staff_accounts().values("pk")
+            current = Q(pk=self.instance.author_id) if self.instance.author_id else Q(pk__in=[])
+            self.fields["author"].queryset = users.filter(Q(pk__in=staff) | current).order_by("username")
 
 
 class QAPostPage(CommentablePageMixin, Page):

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -26,3 +28,43 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A slug already used in this language is a form error, not a database error.
+
+        The admin form has no locale field, so Django's own check of the (locale, slug) constraint
+        is skipped for it and a duplicate would only fail at the database.
+        """
+        super().clean()
+        if not self.slug or self.locale_id is None:
+            return
+        taken = Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError(
+                {"slug": _("Another topic in this language already uses this slug. Choose a different one.")},
+                code="duplicate_slug",
+            )
+
+
+class TopicLinksPageForm(WagtailAdminPageForm):
+    """The page editor's topic choosers offer only the topics of the page's own language.
+
+    A Spanish post linked to an English topic would show an English name and sit in an archive
+    that the Spanish blog never lists. Limiting the queryset also makes the form refuse one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("topic_links")
+        locale_id = getattr(self.instance, "locale_id", None)
+        if formset is None or locale_id is None:
+            return
+        topics = Topic.objects.filter(locale_id=locale_id)
+
+        class LocalTopicForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["topic"].queryset = topics
+
+        # Forms are built lazily (and the empty template form on every access), so swap the class.
+        formset.form = LocalTopicForm

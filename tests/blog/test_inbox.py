@@ -65,6 +65,8 @@ def test_the_whole_journey_in_spanish(
     django_capture_on_commit_callbacks,
 ):
     translate(make_blog(HomePage.objects.get(locale=english)), BLOG_SPANISH)
+    a_member.member_profile.preferred_language = "es"
+    a_member.member_profile.save()
     response = submit(a_member, prefix="/es", capture=django_capture_on_commit_callbacks)
     assert response.status_code == 302
     assert response["Location"] == "/es/blog/ask/sent/"

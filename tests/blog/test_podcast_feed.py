@@ -1,4 +1,5 @@
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
@@ -125,6 +126,49 @@ def test_the_spanish_feed_lists_only_episodes_that_have_a_spanish_version(a_bili
     assert transcript.get("language") == "es"
 
 
+def test_the_spanish_feed_has_the_channel_and_item_tags_apple_podcasts_requires(a_bilingual_podcast, client, translate):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.models import CreditedImage
+
+    podcast, _first, second, _spanish_podcast, spanish_second = a_bilingual_podcast
+    podcast.artwork = CreditedImage.objects.create(title="Artwork", file=get_test_image_file(size=(1600, 1600)))
+    podcast.explicit = True
+    podcast.save_revision().publish()
+    with transaction.atomic():
+        translate(podcast, INDEX_SPANISH)  # a sync from English carries the artwork and explicit flag
+
+    response = fetch(client, "/es/podcast/feed/")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own feed)
+    feed = feedparser.parse(response.content)
+
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert channel.find("language").text == "es"
+    assert channel.find(f"{{{ITUNES}}}author").text == "CRAFT Apoyo Familiar"
+    assert channel.find(f"{{{ITUNES}}}owner/{{{ITUNES}}}name").text == "Podcast team"
+    assert channel.find(f"{{{ITUNES}}}owner/{{{ITUNES}}}email").text == "podcast@example.org"
+    category = channel.find(f"{{{ITUNES}}}category")
+    assert category.get("text") == "Kids & Family", "Apple's category names are English in every language"
+    assert category.find(f"{{{ITUNES}}}category").get("text") == "Parenting"
+    assert channel.find(f"{{{ITUNES}}}explicit").text == "true", "synchronised from the English show"
+    image = channel.find(f"{{{ITUNES}}}image").get("href")
+    assert image.startswith("http://localhost/media/images/") and "1400x1400" in image
+    assert channel.find("image/url").text == image
+    assert channel.find("image/link").text == "http://localhost/es/podcast/"
+
+    (item,) = channel.findall("item")
+    enclosure = item.find("enclosure")
+    assert enclosure.get("url") == f"http://localhost{second.audio_url()}"
+    assert int(enclosure.get("length")) == second.audio.file.size == spanish_second.audio.file_size
+    assert enclosure.get("type") == "audio/wav"
+    assert item.find(f"{{{ITUNES}}}duration").text == "3"
+    assert item.find(f"{{{ITUNES}}}episode").text == "2"
+    assert parsedate_to_datetime(item.find("pubDate").text) == second.release_date
+    guid = item.find("guid")
+    assert guid.text == spanish_second.feed_guid() and guid.get("isPermaLink") == "false"
+    assert item.find("link").text == "http://localhost/es/podcast/escuchar-2/"
+
+
 def test_an_episode_keeps_its_guid_when_its_title_and_slug_change(a_bilingual_podcast, client):
     second = a_bilingual_podcast[2]
     before = feedparser.parse(fetch(client, "/podcast/feed/").content).entries[0].id
@@ -182,6 +226,33 @@ def test_private_and_draft_episodes_stay_out_of_the_feed(a_home_page, english, c
     feed = feedparser.parse(fetch(client, "/podcast/feed/").content)
 
     assert [entry.title for entry in feed.entries] == ["Public episode"]
+
+
+@pytest.mark.parametrize("remove", ["unpublish", "delete", "make private"])
+def test_removing_an_episode_moves_both_validators_so_no_stale_304_is_sent(a_bilingual_podcast, client, remove):
+    from wagtail.models import PageViewRestriction
+
+    first = a_bilingual_podcast[1]
+    before = fetch(client, "/podcast/feed/")
+    assert client.get("/podcast/feed/", HTTP_IF_MODIFIED_SINCE=before["Last-Modified"]).status_code == 304
+
+    if remove == "unpublish":
+        first.unpublish()
+    elif remove == "delete":
+        first.delete()
+    else:
+        PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+
+    by_date = client.get("/podcast/feed/", HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    by_etag = client.get("/podcast/feed/", HTTP_IF_NONE_MATCH=before["ETag"])
+    for response in (by_date, by_etag):
+        assert response.status_code == 200
+        assert [entry.title for entry in feedparser.parse(response.content).entries] == ["Episode about listening 2"]
+    assert parsedate_to_datetime(by_date["Last-Modified"]) > parsedate_to_datetime(before["Last-Modified"])
+    assert by_date["ETag"] != before["ETag"]
+    # And once the app has the new list, polling is cheap again.
+    assert client.get("/podcast/feed/", HTTP_IF_MODIFIED_SINCE=by_date["Last-Modified"]).status_code == 304
+    assert client.get("/podcast/feed/", HTTP_IF_NONE_MATCH=by_date["ETag"]).status_code == 304
 
 
 def test_an_old_if_modified_since_gets_the_whole_feed(a_bilingual_podcast, client):

@@ -1,4 +1,8 @@
+import struct
+from pathlib import Path
+
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import PageViewRestriction
 
@@ -9,6 +13,8 @@ from cms.models import SiteMedia
 from .podcast_helpers import make_audio, make_episode, make_podcast
 
 pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +64,81 @@ def test_uploading_real_audio_in_the_admin_measures_it(admin_client):
     assert response.status_code == 302
     audio = SiteMedia.objects.get()
     assert (audio.type, audio.duration, audio.file_size) == ("audio", 1.0, len(tone_wav(1)))
+
+
+def atom(kind, *children, data=b""):
+    body = data + b"".join(children)
+    return struct.pack(">I", 8 + len(body)) + kind + body
+
+
+def track(handler, seconds=2, timescale=1000):
+    """An MP4 track with the boxes that tell what it holds: its handler ("soun" or "vide") and length."""
+    mdhd = atom(b"mdhd", data=struct.pack(">IIIII", 0, 0, 0, timescale, seconds * timescale) + b"\x55\xc4\x00\x00")
+    hdlr = atom(b"hdlr", data=b"\x00" * 8 + handler + b"\x00" * 12 + b"track\x00")
+    return atom(b"trak", atom(b"mdia", mdhd, hdlr))
+
+
+def mp4(*handlers):
+    """An MP4 (ISO BMFF) file with one track per handler, as a phone or camera writes the boxes."""
+    mvhd = atom(b"mvhd", data=struct.pack(">IIIII", 0, 0, 0, 1000, 2000) + b"\x00" * 80)
+    return atom(b"ftyp", data=b"isom\x00\x00\x02\x00isomiso2mp41") + atom(
+        b"moov", mvhd, *(track(handler) for handler in handlers)
+    )
+
+
+def upload(admin_client, name, content, content_type):
+    return admin_client.post(
+        "/admin/media/audio/add/",
+        {"title": name, "file": SimpleUploadedFile(name, content, content_type), "collection": 1},
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "mime_type"),
+    # Made with libsndfile 1.2 (LAME and libvorbis): one second of a 440 Hz tone, mono, 22,050 Hz.
+    [("tone.mp3", "audio/mpeg"), ("tone.ogg", "audio/ogg")],
+)
+def test_mp3_and_ogg_uploads_get_the_standard_mime_types_feeds_need(admin_client, name, mime_type):
+    content = (FIXTURES / name).read_bytes()
+
+    response = upload(admin_client, name, content, "application/octet-stream")
+
+    assert response.status_code == 302
+    audio = SiteMedia.objects.get()
+    assert (audio.mime_type, audio.duration, audio.file_size) == (mime_type, 1.0, len(content))
+
+
+def test_an_m4a_recording_is_audio_in_an_mp4_container(admin_client):
+    response = upload(admin_client, "interview.m4a", mp4(b"soun"), "audio/mp4")
+
+    assert response.status_code == 302
+    audio = SiteMedia.objects.get()
+    assert (audio.type, audio.mime_type, audio.duration) == ("audio", "audio/mp4", 2.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        # wagtailmedia refuses the video extensions for audio items...
+        ("clip.mp4", "File extension “mp4” is not allowed."),
+        # ...and the picture track gives away a video renamed to an audio extension.
+        ("clip.m4a", "This is a video file. Upload it as a video, or choose an audio file for this item."),
+    ],
+)
+def test_a_video_uploaded_as_audio_is_refused_whatever_its_name(admin_client, name, error):
+    response = upload(admin_client, name, mp4(b"vide", b"soun"), "audio/mp4")
+
+    assert response.status_code == 200
+    assert error in str(response.context["form"].errors)
+    assert not SiteMedia.objects.exists()
+
+
+def test_the_same_video_is_accepted_as_a_video_item_with_a_video_type():
+    video = SiteMedia(title="Clip", type="video")
+    video.file.save("clip.mp4", ContentFile(mp4(b"vide", b"soun")), save=False)
+    video.full_clean()
+    video.save()
+    assert video.mime_type == "video/mp4"
 
 
 # --- Range requests ----------------------------------------------------------------------------------

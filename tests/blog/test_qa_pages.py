@@ -151,7 +151,9 @@ def build_listing(blog, topic, image, count, start):
         )
 
 
-LISTING_QUERIES = 34
+# A ceiling for the worst route (a topic archive also looks up that topic's podcast episodes);
+# what matters is that 2 and 12 posts cost exactly the same.
+LISTING_QUERIES = 36
 
 
 @pytest.mark.parametrize("path", ["/blog/", "/blog/topic/partners/", "/blog/2025/01/"])

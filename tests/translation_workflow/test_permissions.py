@@ -3,10 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from blog.models import Topic
 from cms.models import CrisisResource
+from comments.models import CommentPolicy, SafetyTerm
 from translation_workflow.groups import TRANSLATORS
 
 from .conftest import MODULE_SPANISH, client_for, is_refused
@@ -139,3 +141,105 @@ def test_translators_change_spanish_snippets_but_not_english_ones(a_translator, 
     assert is_refused(client.get(reverse("wagtailsnippets_cms_crisisresource:edit", args=[resource.pk])))
     assert is_refused(client.get(reverse("wagtailsnippets_cms_crisisresource:delete", args=[spanish_resource.pk])))
     assert is_refused(client.get(reverse("wagtailsnippets_cms_crisisresource:add")))
+
+
+# --- Outsiders: the global permission alone opens nothing -----------------------------------------
+
+
+@pytest.fixture
+def an_outsider(make_user, translation_groups):
+    """Staff with admin access and wagtail-localize's global permission, but no page or snippet rights."""
+    outsider = make_user("outsider", "Outsiders")
+    outsider.groups.get().permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="submit_translation")
+    )
+    return outsider
+
+
+def snippet_submit_url(snippet):
+    meta = snippet._meta
+    return reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, snippet.pk])
+
+
+def test_a_user_who_may_not_edit_the_spanish_page_cannot_submit_it_for_review(
+    a_module, an_outsider, translate, django_capture_on_commit_callbacks
+):
+    spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
+    url = reverse("translation_workflow:submit_for_review", args=[spanish_module.pk])
+    client = client_for(an_outsider)
+    assert is_refused(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert is_refused(client.post(url))
+    assert not WorkflowState.objects.for_instance(spanish_module).exists()
+    assert not Page.objects.get(pk=spanish_module.pk).live
+
+
+@pytest.mark.parametrize("kind", ["crisis resource", "topic"])
+def test_an_outsider_cannot_start_a_snippet_translation_but_a_translator_can(
+    kind, an_outsider, a_translator, english, spanish
+):
+    if kind == "topic":
+        snippet = Topic.objects.create(locale=english, name="Self-care", slug="self-care")
+    else:
+        snippet = CrisisResource.objects.create(locale=english, name="Emergency services", contact="Call 911")
+    assert is_refused(client_for(an_outsider).get(snippet_submit_url(snippet)))
+    assert is_refused(client_for(an_outsider).post(snippet_submit_url(snippet), {"locales": [spanish.pk]}))
+    assert not type(snippet).objects.filter(translation_key=snippet.translation_key, locale=spanish).exists()
+
+    response = client_for(a_translator).post(snippet_submit_url(snippet), {"locales": [spanish.pk]})
+    assert response.status_code == 302
+    assert type(snippet).objects.filter(translation_key=snippet.translation_key, locale=spanish).exists()
+
+
+def test_an_outsider_can_neither_machine_translate_nor_download_the_po_file(a_module, an_outsider, translate, spanish):
+    translate(a_module, MODULE_SPANISH, publish=False)
+    translation = Translation.objects.get(source__object_id=a_module.translation_key, target_locale=spanish)
+    StringTranslation.objects.filter(locale=spanish, context__object_id=a_module.translation_key).delete()
+    client = client_for(an_outsider)
+    assert is_refused(client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])))
+    assert not StringTranslation.objects.filter(locale=spanish, context__object_id=a_module.translation_key).exists()
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert is_refused(response)
+    assert "msgid" not in response.content.decode()
+
+
+# --- Translators and the comment rules ------------------------------------------------------------
+
+
+def test_translators_never_reach_comment_moderation_members_or_questions(a_translator):
+    client = client_for(a_translator)
+    assert is_refused(client.get(reverse("comments_moderation:queue")))
+    assert is_refused(client.post(reverse("comments_moderation:moderate"), {"action": "approve"}))
+    assert is_refused(client.get(reverse("member_profiles:index")))
+    assert is_refused(client.get(reverse("wagtailsnippets_blog_questionsubmission:list")))
+    assert not a_translator.has_perm("django_comments.can_moderate")
+
+
+def test_translators_translate_the_safety_terms_but_never_change_them_directly(
+    a_translator, translate, spanish, english
+):
+    term = SafetyTerm.objects.create(locale=english, term="suicide")
+    spanish_term = translate(term, {"suicide": "suicidio"})
+    own_term = SafetyTerm.objects.create(locale=spanish, term="quitarme la vida")
+    client = client_for(a_translator)
+
+    edit = reverse("wagtailsnippets_comments_safetyterm:edit", args=[spanish_term.pk])
+    assert client.get(edit).status_code == 200, "the translation editor of a translated term"
+    own_edit = reverse("wagtailsnippets_comments_safetyterm:edit", args=[own_term.pk])
+    assert is_refused(client.get(own_edit))
+    assert is_refused(client.post(own_edit, {"term": "nada"}))
+    assert SafetyTerm.objects.get(pk=own_term.pk).term == "quitarme la vida"
+    add = reverse("wagtailsnippets_comments_safetyterm:add") + "?locale=es"
+    assert is_refused(client.post(add, {"term": "nada"}))
+    assert not SafetyTerm.objects.filter(term="nada").exists()
+
+
+def test_translators_translate_the_comment_policy(a_translator, translate, english, spanish):
+    policy = CommentPolicy.objects.create(
+        locale=english, title="House rules", summary="Be kind.", body="Speak about yourself."
+    )
+    response = client_for(a_translator).post(snippet_submit_url(policy), {"locales": [spanish.pk]})
+    assert response.status_code == 302
+    spanish_policy = CommentPolicy.objects.get(translation_key=policy.translation_key, locale=spanish)
+    edit = reverse("wagtailsnippets_comments_commentpolicy:edit", args=[spanish_policy.pk])
+    assert client_for(a_translator).get(edit).status_code == 200

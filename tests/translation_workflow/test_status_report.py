@@ -3,14 +3,27 @@
 import csv
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from cms.models import CrisisResource
-from translation_workflow.status import IN_PROGRESS, MISSING, OUTDATED, PUBLISHED, translation_statuses
+from translation_workflow.status import (
+    IN_PROGRESS,
+    MISSING,
+    OUTDATED,
+    PUBLISHED,
+    TranslationStatus,
+    translation_statuses,
+)
 
 from .conftest import MODULE_SPANISH, add_standard_page, client_for, publish
 
@@ -49,7 +62,9 @@ def test_a_translation_waiting_for_strings_is_in_progress_and_outdated_once_engl
     publish(a_module)
     row = by_title()["Talking without blame"]
     assert row.status == OUTDATED
-    assert row.status_display.startswith("Outdated since ")
+    with translation.override("en"):
+        assert row.status_display.startswith("Outdated since ")
+        assert str(row.outdated_since.year) in row.status_display
     source = TranslationSource.objects.get(object_id=a_module.translation_key)
     assert row.action_url == reverse("wagtail_localize:update_translations", args=[source.pk])
 
@@ -107,3 +122,91 @@ def test_an_outdated_spanish_page_shows_editors_a_userbar_notice_but_not_the_pub
     assert "data-outdated-translation" not in client.get("/es/hablar-sin-culpar/").content.decode()
     page = client_for(a_reviewer).get("/es/hablar-sin-culpar/").content.decode()
     assert "data-outdated-translation" in page
+
+
+def a_row(**fields):
+    return TranslationStatus(
+        **{
+            "kind": "page",
+            "title": "Talking without blame",
+            "content_type": "standard page",
+            "section": "talking-without-blame",
+            "section_title": "Talking without blame",
+            "english_url": "",
+            "english_published_at": None,
+            "status": OUTDATED,
+            "outdated_since": datetime(2026, 3, 5, 10, 0, tzinfo=UTC),
+            "strings_total": 3,
+            "strings_translated": 3,
+            "action_label": "",
+            "action_url": "",
+            "spanish_edit_url": "",
+            **fields,
+        }
+    )
+
+
+def test_the_outdated_date_is_written_in_the_language_of_the_admin():
+    row = a_row()
+    with translation.override("en"):
+        assert row.status_display == "Outdated since March 5, 2026"
+    with translation.override("es"):
+        assert "5 de marzo de 2026" in row.status_display
+
+
+def test_the_report_shows_a_spanish_admin_a_spanish_date(a_module, a_translator, translate):
+    translate(a_module, MODULE_SPANISH)
+    publish(a_module)
+    since = by_title()["Talking without blame"].outdated_since
+    with translation.override("es"):
+        spanish_date = date_format(localtime(since), "DATE_FORMAT")
+    assert " de " in spanish_date
+    profile = UserProfile.get_for_user(a_translator)
+    profile.preferred_language = "es"
+    profile.save()
+    page = client_for(a_translator).get(REPORT, {"status": OUTDATED}).content.decode()
+    assert spanish_date in page
+
+
+@pytest.fixture
+def a_translated_crisis_resource(english, translate):
+    resource = CrisisResource.objects.create(locale=english, name="Emergency services", contact="Call 911")
+    translate(resource, {"Emergency services": "Servicios de emergencia", "Call 911": "Llame al 911"})
+    return resource
+
+
+def test_a_snippet_without_drafts_is_outdated_once_its_english_is_edited_in_the_admin(
+    a_translated_crisis_resource, admin_client, a_translator
+):
+    resource = a_translated_crisis_resource
+    assert by_title()["Emergency services"].status == PUBLISHED
+    response = admin_client.post(
+        reverse("wagtailsnippets_cms_crisisresource:edit", args=[resource.pk]),
+        {"name": "Emergency services", "contact": "Call or text 911", "url": "", "sort_order": "0"},
+    )
+    assert response.status_code == 302
+    edited = ModelLogEntry.objects.filter(object_id=str(resource.pk), action="wagtail.edit").latest("timestamp")
+
+    row = by_title()["Emergency services"]
+    assert row.status == OUTDATED
+    assert row.outdated_since == edited.timestamp
+    assert row.english_published_at == edited.timestamp
+    source = TranslationSource.objects.get(object_id=resource.translation_key)
+    assert row.action_url == reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    # Updating from English extracts the new text: no longer outdated, one string left to translate.
+    assert client_for(a_translator).post(row.action_url, {}).status_code == 302
+    row = by_title()["Emergency services"]
+    assert row.status == IN_PROGRESS
+    assert (row.strings_translated, row.strings_total) == (1, 2)
+
+
+def test_a_snippet_changed_outside_the_admin_is_outdated_without_a_date(a_translated_crisis_resource):
+    resource = a_translated_crisis_resource
+    resource.contact = "Call or text 911"
+    resource.save()
+    row = by_title()["Emergency services"]
+    assert row.status == OUTDATED
+    assert row.outdated_since is None
+    with translation.override("en"):
+        assert row.status_display == "Outdated: the English changed after the last translation"

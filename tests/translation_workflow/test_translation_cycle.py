@@ -153,3 +153,12 @@ def test_approving_a_change_to_a_live_spanish_page_keeps_the_old_text_public_unt
 
 def _po_upload(po):
     return SimpleUploadedFile("module-es.po", str(po).encode(), content_type="text/x-gettext-translation")
+
+
+def test_the_side_by_side_previews_may_be_framed_by_the_admin(a_module, a_reviewer, translate):
+    spanish_module = translate(a_module, MODULE_SPANISH)
+    reviewer = client_for(a_reviewer)
+    for side in ("english", "spanish"):
+        response = reviewer.get(reverse("translation_workflow:review_preview", args=[spanish_module.pk, side]))
+        assert response.status_code == 200
+        assert "frame-ancestors 'self'" in response["Content-Security-Policy"], side

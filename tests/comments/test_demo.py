@@ -1,0 +1,69 @@
+"""The demo: comment rules in both languages and threads several replies deep, loaded twice without change."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django_comments_xtd.models import XtdComment
+
+from comments.language import mentions_self_harm, suggestions_for
+from comments.models import CommentPolicy, LanguageSuggestion, SafetyTerm
+from comments.tree import comment_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def comment_rows():
+    return {
+        "comments": XtdComment.objects.count(),
+        "policies": CommentPolicy.objects.count(),
+        "suggestions": LanguageSuggestion.objects.count(),
+        "safety": SafetyTerm.objects.count(),
+    }
+
+
+def depth(nodes):
+    return max((1 + depth(node.children) for node in nodes), default=0)
+
+
+def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replies(
+    client, english, spanish, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from blog.models import PodcastEpisodePage, QAPostPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", "--force")
+    first = comment_rows()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", "--force")
+    assert comment_rows() == first
+
+    assert (
+        CommentPolicy.objects.filter(locale=english).exists() and CommentPolicy.objects.filter(locale=spanish).exists()
+    )
+    assert [item["suggestion"].term for item in suggestions_for("He is an addict.", english)] == ["addict"]
+    assert [item["suggestion"].term for item in suggestions_for("Es drogadicto.", spanish)] == ["drogadicto"]
+    assert mentions_self_harm("I want to end my life") and mentions_self_harm("A veces quiero suicidarme")
+
+    for model in (QAPostPage, PodcastEpisodePage):
+        for locale in (english, spanish):
+            deepest = max(
+                depth(comment_tree(page, AnonymousUser())) for page in model.objects.live().filter(locale=locale)
+            )
+            assert deepest >= 3, (model, locale)
+
+    post = QAPostPage.objects.get(slug="where-do-i-even-begin", locale=english)
+    assert "comment__badge" in client.get(post.url).content.decode(), "the editorial team replies as staff"
+    client.force_login(get_user_model().objects.get(username="member"))
+    html = client.get(post.url).content.decode()
+    assert CommentPolicy.objects.get(locale=english).summary in html, "the policy sits above the form"
+    spanish_post = QAPostPage.objects.get(slug="por-donde-empiezo", locale=spanish)
+    spanish_thread = comment_tree(spanish_post, AnonymousUser())
+    assert spanish_thread[0].comment.comment.startswith("A mí me ayudó empezar")
+    assert CommentPolicy.objects.get(locale=spanish).summary.startswith("Sea amable")

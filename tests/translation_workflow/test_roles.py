@@ -1,0 +1,130 @@
+"""Wagtail's own Editors and Moderators next to the translation roles: nobody publishes Spanish unreviewed."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import TranslationSource
+
+from translation_workflow.groups import EDITORS, MODERATORS, SPANISH_REVIEWERS, setup_translation_groups
+
+from .conftest import MODULE_SPANISH, client_for, is_refused
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def a_moderator(make_user, translation_groups):
+    return make_user("moderator", MODERATORS)
+
+
+@pytest.fixture
+def an_editor_with_translations(make_user, translation_groups):
+    return make_user("editor", EDITORS)
+
+
+def english_edit_data(page, **changes):
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": page.intro,
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            **changes,
+        }
+    )
+
+
+def publish_in_spanish(client, spanish_page):
+    """The translation editor's only page action, "Publish in Spanish"."""
+    return client.post(reverse("wagtailadmin_pages:edit", args=[spanish_page.pk]), {"action": "publish"})
+
+
+def test_only_the_reviewers_hold_publish_permission_in_the_spanish_tree(a_module, translation_groups):
+    spanish_tree = Page.objects.filter(depth__gte=1).exclude(locale__language_code="en")
+    publishers = set(
+        GroupPagePermission.objects.filter(
+            permission__codename="publish_page", page__in=[Page.get_first_root_node(), *spanish_tree]
+        ).values_list("group__name", flat=True)
+    )
+    assert publishers == {SPANISH_REVIEWERS}
+    moderators = Group.objects.get(name=MODERATORS)
+    assert GroupPagePermission.objects.filter(
+        group=moderators, permission__codename="publish_page", page__depth=2, page__locale__language_code="en"
+    ).exists(), "moderators keep publishing English pages"
+
+
+def test_setting_the_groups_up_again_changes_nothing(a_module, translation_groups):
+    before = set(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id"))
+    setup_translation_groups()
+    assert set(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")) == before
+
+
+def test_a_moderator_publishes_english_pages_but_cannot_publish_a_spanish_one(
+    a_module, a_moderator, translate, django_capture_on_commit_callbacks
+):
+    spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
+    client = client_for(a_moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_in_spanish(client, spanish_module)
+    assert is_refused(response)
+    assert not Page.objects.get(pk=spanish_module.pk).live
+    assert not spanish_module.permissions_for_user(a_moderator).can_publish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[a_module.pk]),
+            english_edit_data(a_module, title="Talking without blaming", **{"action-publish": "publish"}),
+        )
+    assert response.status_code == 302
+    assert Page.objects.get(pk=a_module.pk).title == "Talking without blaming"
+
+
+def test_a_moderator_cannot_sync_and_publish_spanish_pages(a_module, a_moderator, translate):
+    spanish_module = translate(a_module, MODULE_SPANISH)
+    a_module.title = "Talking without blaming"
+    a_module.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=a_module.translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert is_refused(client_for(a_moderator).post(url, {"publish_translations": "on"}))
+    assert Page.objects.get(pk=spanish_module.pk).title == "Hablar sin culpar"
+
+
+def test_a_moderator_cannot_publish_a_spanish_page_with_a_bulk_action(
+    a_module, a_moderator, translate, django_capture_on_commit_callbacks
+):
+    spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={spanish_module.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(a_moderator).post(url)
+    assert not Page.objects.get(pk=spanish_module.pk).live
+
+
+def test_an_editor_starts_translations_of_english_pages_but_cannot_publish_spanish_ones(
+    a_module, an_editor_with_translations, spanish, django_capture_on_commit_callbacks
+):
+    client = client_for(an_editor_with_translations)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[a_module.pk]), {"locales": [spanish.pk]}
+        )
+    assert response.status_code == 302
+    spanish_module = a_module.get_translation(spanish)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_spanish(client, spanish_module)
+    assert not Page.objects.get(pk=spanish_module.pk).live
+    assert a_module.permissions_for_user(an_editor_with_translations).can_edit()
+    assert not a_module.permissions_for_user(an_editor_with_translations).can_publish()
+
+
+def test_a_reviewer_cannot_edit_english_pages(a_module, a_reviewer):
+    client = client_for(a_reviewer)
+    assert is_refused(client.get(reverse("wagtailadmin_pages:edit", args=[a_module.pk])))
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[a_module.pk]),
+        english_edit_data(a_module, title="Changed by a reviewer", **{"action-publish": "publish"}),
+    )
+    assert Page.objects.get(pk=a_module.pk).title == "Talking without blame"
