@@ -69,9 +69,7 @@ def replay_deletions():
     # Only the very account that was deleted: a restore rewinds the id sequence, so a newer
     # account may carry a logged id; its join time tells them apart.
     returning = [
-        member
-        for member in get_user_model().objects.filter(pk__in=logged)
-        if member.date_joined == logged[member.pk]
+        member for member in get_user_model().objects.filter(pk__in=logged) if member.date_joined == logged[member.pk]
     ]
     token = _replaying.set(True)
     try:

@@ -12,6 +12,7 @@ would have to know every listing, archive and feed a change shows up on.
 """
 
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -113,7 +114,10 @@ class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
 def _model_changed(sender, **kwargs):
     meta = sender._meta
     if meta.app_label in WATCHED_APPS and meta.label_lower not in UNSHARED_MODELS:
+        # After the commit too: a page rendered while the change was still uncommitted must not
+        # be kept under the new generation.
         invalidate()
+        transaction.on_commit(invalidate)
 
 
 def connect_signals():

@@ -119,7 +119,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIXES):
+        # Wagtail's live preview renders our pages on a simulated request inside the admin.
+        in_admin = request.path_info.startswith(ADMIN_PREFIXES) or getattr(request, "is_dummy", False)
+        if not report_only and parts.config is None and in_admin:
             # Reporting and the HTTPS upgrade follow the public policy; the sources do not.
             public = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
             shared = {key: public[key] for key in ("report-uri", "upgrade-insecure-requests") if key in public}

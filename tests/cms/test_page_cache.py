@@ -85,3 +85,15 @@ def test_a_new_comment_policy_or_footer_change_retires_cached_pages(an_about_pag
     footer.text = "<p>A new footer line.</p>"
     footer.save()
     assert "A new footer line." in client.get("/about/").content.decode()
+
+
+def test_approving_a_held_comment_retires_the_cached_post(a_home_page, client, make_user):
+    from comments import services
+    from tests.blog.qa_helpers import make_blog, make_post
+    from tests.comments.conftest import add_comment
+
+    post = make_post(make_blog(a_home_page), 1)
+    held = add_comment(post, make_user("rosa", "Members"), "Held until a moderator reads it.", is_public=False)
+    assert "Held until a moderator reads it." not in client.get(post.url).content.decode()
+    services.approve([held], make_user("moderator", "Moderators"))
+    assert "Held until a moderator reads it." in client.get(post.url).content.decode()

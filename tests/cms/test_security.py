@@ -35,7 +35,9 @@ def test_an_inline_script_runs_only_with_the_nonce_of_its_own_response(a_home_pa
     nonces = []
     for _visit in range(2):
         response = client.get(episode.url)
+        assert response.status_code == 200
         script_src = response["Content-Security-Policy"].split("script-src", 1)[1].split(";", 1)[0]
+        assert "'nonce-" in script_src, response["Content-Security-Policy"]
         nonce = script_src.split("'nonce-", 1)[1].split("'", 1)[0]
         assert f'<script nonce="{nonce}">' in response.content.decode()
         nonces.append(nonce)

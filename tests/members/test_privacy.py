@@ -168,3 +168,16 @@ def test_deletion_password_attempts_are_limited(member_client, a_member, setting
     response = delete(member_client)
     assert "Too many attempts" in response.content.decode()
     assert get_user_model().objects.filter(pk=a_member.pk).exists()
+
+
+def test_deleting_the_account_leaves_no_trace_of_the_pseudonym_in_the_admin_history(member_client, a_member, an_editor):
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    from members.services import profile_for
+
+    log(profile_for(a_member), "wagtail.edit", user=an_editor)
+    assert ModelLogEntry.objects.filter(label__icontains="Quiet Harbor").exists()
+    delete(member_client)
+    assert not get_user_model().objects.filter(pk=a_member.pk).exists()
+    assert not ModelLogEntry.objects.filter(label__icontains="Quiet Harbor").exists()

@@ -173,3 +173,14 @@ def test_a_picture_with_too_many_pixels_is_refused_with_its_size(member_client, 
 def test_a_huge_picture_is_refused_in_spanish_too(member_client):
     response = member_client.post("/es/members/me/", {**profile_data(), "avatar": png_claiming_size(9000, 9000)})
     assert "demasiado grande" in response.content.decode()
+
+
+def test_the_data_download_carries_the_members_own_picture(member_client, a_member):
+    import base64
+    import json
+
+    member_client.post("/members/me/", {**profile_data(), "avatar": photo_with_location()})
+    picture = json.loads(member_client.get("/members/me/data/").content)["profile"]["picture"]
+    assert picture.startswith("data:image/webp;base64,")
+    with Image.open(io.BytesIO(base64.b64decode(picture.split(",", 1)[1]))) as exported:
+        assert exported.size == (AVATAR_SIZE, AVATAR_SIZE)

@@ -6,7 +6,9 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils.module_loading import module_has_submodule
+from wagtail.models import Page
 
 DEFAULT_DEMO_PASSWORD = "craft-demo-password"  # noqa: S105 (demo only; refused with DEBUG off)
 
@@ -30,4 +32,12 @@ class Command(BaseCommand):
                 loader = import_module(f"{app_config.name}.demo")
                 self.stdout.write(f"Loading demo content: {app_config.verbose_name}")
                 loader.load(self)
+        # wagtail-localize publishes translations on commit; when the whole load runs in one
+        # transaction, parents published there keep a stale child count and their translated
+        # children 404 (wagtail-localize#773). Recount once every publication has run.
+        transaction.on_commit(repair_child_counts)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+
+def repair_child_counts():
+    Page.fix_tree(fix_paths=False)
