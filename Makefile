@@ -81,3 +81,9 @@ restore: ## Restore BACKUP=backups/<time> into an EMPTY database (DATABASE_URL) 
 	PYTHON=$(PY) ops/restore.sh "$(BACKUP)"
 
 .PHONY: ops-packages drill drill-scale backup restore
+
+bench: $(VENV)/.dev compilemessages system-packages ## Large bilingual dataset on a throwaway PostgreSQL, served by gunicorn and timed (bench/results/)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk >/dev/null; } || echo "wrk is missing (apt-get install wrk): throughput is skipped"
+	env -u DATABASE_URL scripts/with-postgres bench/run.sh
+
+.PHONY: bench

@@ -156,3 +156,21 @@ class SiteFooter(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Site footer"))
+
+
+class QueuedEmail(models.Model):
+    """A message the mail server could not take; cms.mail sends it again later."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    sender = models.CharField(max_length=320)
+    recipients = models.JSONField()
+    raw = models.TextField(help_text="The whole MIME message, as it would have been sent.")
+    attempts = models.PositiveSmallIntegerField(default=1)
+    last_error = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("queued email")
+        verbose_name_plural = _("queued emails")
+
+    def __str__(self):
+        return f"queued email {self.pk}"

@@ -89,6 +89,11 @@ def post_comment(*, page, user, text, reply_to=None, follow="", ip_address=None)
             status=429,
         )
     parent = reply_parent(page, reply_to)
+    if parent is not None:
+        # The engine renumbers a thread's `order` and its ancestors' counts on every reply, reading
+        # them unlocked: replies into one thread are serialised on its first comment, or they
+        # deadlock and duplicate orders.
+        XtdComment.norel_objects.select_for_update().filter(pk=parent.thread_id).first()
     comment_settings = settings_for(page)
     reason = hold_reason_for(user, text, comment_settings)
     comment = XtdComment(

@@ -1,5 +1,6 @@
-"""Forms members fill in: their profile, the directory search, and account deletion."""
+"""Forms members fill in: sign-up, their profile, the directory search, and account deletion."""
 
+from allauth.account.forms import SignupForm
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -121,3 +122,16 @@ class DeleteAccountForm(forms.Form):
     @property
     def keep_comments(self):
         return self.cleaned_data["comments"] == self.KEEP
+
+
+class MemberSignupForm(SignupForm):
+    """allauth's sign-up form, saved all or nothing.
+
+    The account, its email address and its profile are separate rows: a database lost halfway
+    must not leave a username taken by an account nobody can confirm. The confirmation email is
+    sent after this returns, so nothing is sent for an account that was not saved.
+    """
+
+    @transaction.atomic
+    def save(self, request):
+        return super().save(request)

@@ -179,8 +179,29 @@ STORAGES = {
     "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several app servers need one media store: a folder they all mount (MEDIA_ROOT, the default), or
+# an S3-compatible bucket when MEDIA_STORAGE_BUCKET is set (django-storages; ops/storage.py).
+# MEDIA_STORAGE_URL is the endpoint (empty for AWS itself); keys come from the usual
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables or the machine's role. The bucket stays
+# private: every media URL is signed and expires (MEDIA_STORAGE_URL_EXPIRY seconds).
+MEDIA_STORAGE_BUCKET = os.environ.get("MEDIA_STORAGE_BUCKET", "")
+MEDIA_STORAGE_URL = os.environ.get("MEDIA_STORAGE_URL", "")
+if MEDIA_STORAGE_BUCKET:
+    _bucket = {
+        "bucket_name": MEDIA_STORAGE_BUCKET,
+        "endpoint_url": MEDIA_STORAGE_URL or None,
+        "region_name": os.environ.get("MEDIA_STORAGE_REGION") or None,
+        "location": os.environ.get("MEDIA_STORAGE_PREFIX", "media"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": int(os.environ.get("MEDIA_STORAGE_URL_EXPIRY", "3600")),
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "private, max-age=3600"},
+    }
+    STORAGES["default"] = {"BACKEND": "ops.storage.ServerNamedS3Storage", "OPTIONS": _bucket}
+    STORAGES["renditions"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _bucket}
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "cms.mail.QueueOnFailureEmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -199,6 +220,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 # Members-only content is protected by login and group, never by a shared password.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# The admin would show staff avatars from Gravatar: a hash of their email sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -225,6 +248,7 @@ COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_third_party_avatar"
 # A username is the member's public pseudonym; the email is private and must be verified before
 # the account joins the Members group (members.signals). See members/adapter.py for the rest.
 ACCOUNT_ADAPTER = "members.adapter.MemberAccountAdapter"
+ACCOUNT_FORMS = {"signup": "members.forms.MemberSignupForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

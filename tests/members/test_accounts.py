@@ -239,3 +239,18 @@ def test_the_staff_login_is_throttled_like_the_members_login(client, a_member, t
     response = client.post("/admin/login/", {"username": "quiet_harbor", "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_a_sign_up_that_fails_halfway_leaves_no_account_and_sends_no_email(client, monkeypatch, mailoutbox):
+    import allauth.account.forms
+    from django.db import OperationalError
+
+    def database_lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(allauth.account.forms, "setup_user_email", database_lost)
+    client.raise_request_exception = False
+    response = sign_up(client, username="half_made")
+    assert response.status_code == 503
+    assert not get_user_model().objects.filter(username="half_made").exists()
+    assert mailoutbox == []
