@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -13,8 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .inbox import OPEN_STATUSES
-from .models import QuestionSubmission, Topic
-from .podcast_admin import GuestViewSet
+from .models import PodcastEpisodePage, QuestionSubmission, Topic
+from .podcast_admin import GuestViewSet, translated_recording
 
 
 class InboxPermissionPolicy(ModelPermissionPolicy):
@@ -96,6 +97,28 @@ def register_inbox_urls():
     return [
         path("blog/questions/<int:pk>/draft-answer/", admin_views.draft_answer, name="blog_question_draft_answer"),
         path("blog/questions/<int:pk>/decline/", admin_views.decline, name="blog_question_decline"),
+        path(
+            "podcast/episodes/<int:page_id>/recording/",
+            translated_recording,
+            name="blog_episode_translated_recording",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_buttons")
+def translated_recording_button(page, user, next_url=None):
+    """On a translated episode: choose its own recording (the translation editor cannot)."""
+    if not isinstance(page.specific_deferred, PodcastEpisodePage) or page.locale_id == Locale.get_default().pk:
+        return []
+    if not page.permissions_for_user(user).can_edit():
+        return []
+    return [
+        ListingButton(
+            _("Recording in this language"),
+            reverse("blog_episode_translated_recording", args=[page.pk]),
+            icon_name="media",
+            priority=80,
+        )
     ]
 
 

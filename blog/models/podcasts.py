@@ -387,11 +387,15 @@ def audio_url(media_item, download=False):
 
 
 @transaction.atomic
-def use_translated_recording(episode, media_item, locale, user=None):
+def use_translated_recording(episode, media_item, locale, user=None, publish=True):
     """Give `episode`'s translation in `locale` its own recording (say, one recorded in Spanish).
 
+    With `publish`, the translation is published with it at once; without, it is applied the next
+    time the translation is published.
+
     wagtail-localize keeps this as an override of the synchronised `audio` field, so later syncs
-    from English keep it. Its translation editor has no media chooser, so this is how it is set.
+    from English keep it. Its translation editor has no media chooser, so this is how it is set (the admin's
+    "Recording in this language" page, blog.podcast_admin.translated_recording).
     """
     source = TranslationSource.objects.get_for_instance(episode)
     segment = OverridableSegment.objects.select_related("context").get(source=source, context__path="audio")
@@ -400,7 +404,10 @@ def use_translated_recording(episode, media_item, locale, user=None):
         context=segment.context,
         defaults={"data_json": json.dumps(media_item.pk), "last_translated_by": user},
     )
-    Translation.objects.get(source=source, target_locale=locale).save_target(user=user, publish=True)
+    if publish:
+        Translation.objects.get(source=source, target_locale=locale).save_target(user=user, publish=True)
+    # Otherwise the choice waits with the translation's other strings: wagtail-localize writes a
+    # "draft" into the live page row, so only publishing (a reviewer's approval) may apply it.
     return episode.get_translation(locale)
 
 

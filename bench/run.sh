@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `make bench`: build the large dataset in the throwaway PostgreSQL that scripts/with-postgres
+# started, serve it with gunicorn and measure every page type. See README "Benchmark".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${PG_CLUSTER_DIR:-}" ] && [ -z "${BENCH_ALLOW_DATABASE_URL:-}" ]; then
+    echo "bench/run.sh rebuilds the whole database: run it through 'make bench' (a throwaway cluster)," >&2
+    echo "or set BENCH_ALLOW_DATABASE_URL=1 to use DATABASE_URL=$DATABASE_URL anyway." >&2
+    exit 1
+fi
+
+PY=${PY:-.venv/bin/python}
+work=$(mktemp -d -t craft-bench.XXXXXX)
+export BENCH_PIDFILE="$work/gunicorn.pid"
+cleanup() {
+    # measure.py stops gunicorn itself; this covers a crash or Ctrl-C on the way.
+    if [ -s "$BENCH_PIDFILE" ]; then
+        pid=$(cat "$BENCH_PIDFILE")
+        kill -TERM -- "-$pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Production settings (bench.settings adds only the query counter), with what they require.
+export DJANGO_SETTINGS_MODULE=bench.settings BENCH=1
+SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
+export SECRET_KEY
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0
+export STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" ACCOUNT_DELETION_LOG="$work/account-deletions.log"
+export EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend LOG_LEVEL=WARNING PYTHONWARNINGS=ignore
+export DEMO_PASSWORD="${DEMO_PASSWORD:-bench-demo-password}"
+
+started=$(date +%s)
+step() { echo "==> [$(($(date +%s) - started))s] $*"; }
+
+step "migrate"
+$PY manage.py migrate --no-input -v0
+step "load_demo_content --force (home, indexes, topics, media in both languages)"
+$PY manage.py load_demo_content --force
+step "collectstatic"
+$PY manage.py collectstatic --no-input -v0
+step "build the large dataset (bulk inserts)"
+$PY -m bench.build_dataset
+step "fixtree"
+$PY manage.py fixtree | tee "$work/fixtree.log"
+if [ "$(grep -c 'No problems found' "$work/fixtree.log")" != 2 ]; then
+    echo "fixtree found problems in the generated tree" >&2
+    exit 1
+fi
+built=$(($(date +%s) - started))
+step "dataset ready in ${built}s; measuring"
+$PY -m bench.measure
+step "make bench finished in $(($(date +%s) - started))s (dataset ${built}s)"
