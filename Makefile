@@ -50,10 +50,12 @@ lint: $(VENV)/.dev ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: $(VENV)/.dev compilemessages system-packages ## Lint, checks and the whole suite on a throwaway PostgreSQL
+test: $(VENV)/.dev compilemessages system-packages ## Lint, checks, the whole suite on a throwaway PostgreSQL, then the fault drills
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/translations.py check
 	scripts/with-postgres $(MAKE) --no-print-directory test-in-db
+	@# The drills take about two minutes more; SKIP_DRILLS=1 leaves them out of a quick local run.
+	@[ -n "$(SKIP_DRILLS)" ] || $(MAKE) --no-print-directory drill
 
 test-in-db:
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check --fail-level WARNING

@@ -668,6 +668,8 @@ def main(argv):
         f"in {time.monotonic() - started:.0f}s" + (f" (failed: {', '.join(failed)})" if failed else ""),
         flush=True,
     )
+    # The plain summary CI reads, like a test runner's last line.
+    print(f"drills: {len(RESULTS) - len(failed)} passed, {len(failed)} failed", flush=True)
     return 1 if failed else 0
 
 
