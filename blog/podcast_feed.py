@@ -2,16 +2,19 @@
 
 One feed per language, served by `PodcastIndexPage.feed`. Podcast apps poll feeds every few
 minutes, so the response carries an ETag and Last-Modified and a conditional GET answers 304
-after a few small queries, without rendering anything.
+after a few small queries, without rendering anything. A full GET renders the feed once per
+ETag: the body is kept in Django's cache under a key made from that ETag, so any change the
+ETag sees (an episode published, changed, removed, made private) makes a new key.
 """
 
 import datetime
 import hashlib
 from urllib.parse import urlsplit
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.http import http_date, quote_etag
@@ -23,6 +26,9 @@ PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
 # Apple wants square artwork between 1400 and 3000 pixels, as JPEG or PNG.
 ARTWORK_FILTER = "fill-1400x1400|format-jpeg"
 FEED_CACHE_SECONDS = 300
+# How long a rendered body is kept. Its key carries the ETag, so this only bounds what the ETag
+# cannot see: an image file replaced under the same image, or the site's address changing.
+FEED_BODY_CACHE_SECONDS = 60 * 60
 
 
 def _yes_no(value):
@@ -128,6 +134,27 @@ def podcast_feed_response(request, index):
     if not_modified is not None:
         return not_modified
 
+    key = _body_cache_key(request, index, etag)
+    body = cache.get(key)
+    if body is None:
+        body = _render_feed(request, index, episodes)
+        cache.set(key, body, FEED_BODY_CACHE_SECONDS)
+
+    response = HttpResponse(body, content_type=PodcastFeed.content_type)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=FEED_CACHE_SECONDS)
+    return response
+
+
+def _body_cache_key(request, index, etag):
+    """Per feed, ETag, and the address and language it was asked for (absolute URLs use them)."""
+    parts = (str(index.pk), etag, request.scheme, request.get_host(), translation.get_language() or "")
+    return "podcast-feed-body:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _render_feed(request, index, episodes):
+    """The RSS document of `episodes`, as bytes."""
     language = index.locale.language_code
     root_url = index.get_site().root_url
     artwork_url = ""
@@ -171,9 +198,4 @@ def podcast_feed_response(request, index):
             language=language,
         )
 
-    response = HttpResponse(content_type=PodcastFeed.content_type)
-    feed.write(response, "utf-8")
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=FEED_CACHE_SECONDS)
-    return response
+    return feed.writeString("utf-8").encode("utf-8")

@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Stamp each new sign-in for the session lifetimes, record account deletions outside the
-        # database for restores, and retire cached pages when content changes.
-        from . import deletion_log, page_cache, security
+        # database for restores, retire cached pages when content changes, and forget the
+        # memoised locales when a Locale changes.
+        from . import deletion_log, locales, page_cache, security
 
         security.connect_signals()
         deletion_log.connect_signals()
         page_cache.connect_signals()
+        locales.connect_signals()

@@ -15,7 +15,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache-generation"
@@ -108,7 +109,17 @@ class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
         if is_private_request(request):
             request._cache_update_cache = False
             return None
-        return super().process_request(request)
+        response = super().process_request(request)
+        if response is not None and response.status_code == 200:
+            # A stored response with validators (the podcast feed) still answers a conditional
+            # GET with 304, as the view itself would: podcast apps poll with If-None-Match.
+            response = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+        return response
 
 
 def _model_changed(sender, **kwargs):

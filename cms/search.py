@@ -4,14 +4,18 @@ Wagtail's PostgreSQL search keeps one index for both languages with one text-sea
 configuration, so results are filtered by locale here: an English query never returns a Spanish
 page and the other way round. Members also find the course pages; everyone else finds public
 pages only, so nothing members-only appears in an anonymous visitor's results.
+
+Results are paged without counting them: a count runs the whole text search a second time, so
+each page fetches one result more than it shows, and that one tells whether there is a next page.
+The total is shown only when it is known for free, on the last page.
 """
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from cms.locales import active_locale
 from members.services import MEMBERS_GROUP, is_member
 
 QUERY_MAX_LENGTH = 100
@@ -46,6 +50,51 @@ def readable_pages(user):
     return pages
 
 
+class ResultsPage:
+    """One page of results, with what the template needs of a `django.core.paginator.Page`."""
+
+    def __init__(self, results, number, per_page):
+        self.object_list = list(results[:per_page])
+        self.number = number
+        self.has_next = len(results) > per_page
+        self.has_previous = number > 1
+        self.has_other_pages = self.has_next or self.has_previous
+        self.start_index = (number - 1) * per_page + 1 if self.object_list else 0
+        self.end_index = (number - 1) * per_page + len(self.object_list)
+        # Known without counting only when nothing follows this page.
+        self.count = None if self.has_next else self.end_index
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def page_number(value):
+    """The requested page, 1 for anything that is not a sensible page number."""
+    if not value or len(value) > 6 or not value.isdigit():
+        return 1
+    return max(int(value), 1)
+
+
+def search_page(pages, query, number, per_page=None):
+    """Page `number` of the results for `query` among `pages`: one search, no count."""
+    per_page = per_page or RESULTS_PER_PAGE
+    start = (number - 1) * per_page
+    results = list(pages.search(query)[start : start + per_page + 1])
+    if not results and number > 1:
+        # A page past the end (an old link, fewer results now): the first page instead.
+        return search_page(pages, query, 1, per_page)
+    return ResultsPage(results, number, per_page)
+
+
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
@@ -56,8 +105,8 @@ def search(request):
     elif "\x00" in query:
         error = _("Your search contains a character we cannot search for.")
     elif query:
-        pages = readable_pages(request.user).filter(locale=Locale.get_active()).specific()
-        results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        pages = readable_pages(request.user).filter(locale=active_locale()).specific()
+        results = search_page(pages, query, page_number(request.GET.get("page")))
     response = render(
         request,
         "cms/search.html",

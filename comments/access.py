@@ -71,8 +71,11 @@ def is_moderator(user):
     return user.is_authenticated and user.is_active and user.has_perm("django_comments.can_moderate")
 
 
-def posting_refusal(user, page, comment_settings=None):
-    """Why `user` may not comment on `page` (a message for them), or None when they may."""
+def posting_refusal(user, page, comment_settings=None, *, can_view=None):
+    """Why `user` may not comment on `page` (a message for them), or None when they may.
+
+    `can_view` is can_view_page(user, page) when the caller has just decided it (two queries saved).
+    """
     if not comments_open(page, comment_settings):
         return _("Comments are closed on this page.")
     if not user.is_authenticated:
@@ -81,6 +84,6 @@ def posting_refusal(user, page, comment_settings=None):
         return _("Your account is suspended, so you cannot post comments.")
     if not is_member(user):
         return _("Please confirm your email address first: comments open once your membership is active.")
-    if not can_view_page(user, page):
+    if not (can_view_page(user, page) if can_view is None else can_view):
         return _("You cannot comment on this page.")
     return None

@@ -2,13 +2,16 @@
 
 The engine's own tree template asks the database twice per comment; here names, badges,
 pictures and the viewer's reports come from one annotated query, and the nesting is done in Python.
+The query returns plain rows (no model instances): a thread of 500 comments would otherwise build
+2,000 model objects (comment, user, profile, review) on every page view.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
-from django.urls import reverse
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.urls import NoReverseMatch, reverse
 from django_comments.models import CommentFlag
 
 from members.services import is_member
@@ -16,10 +19,40 @@ from members.services import is_member
 from .models import RemovalKind
 from .services import comments_on
 
+# What a comment row carries into the page: the engine's field names, so templates read them as before.
+_ROW_FIELDS = ("pk", "parent_id", "user_id", "user_name", "comment", "submit_date", "is_public", "is_removed")
+_QUERY_FIELDS = (
+    *_ROW_FIELDS,
+    "review__removal_kind",
+    "user__username",
+    "user__member_profile__suspended",
+    "user__member_profile__avatar",
+    "user__member_profile__show_in_directory",
+    "author_is_staff",
+    "reported_by_viewer",
+)
 
-@dataclass
+
+class CommentRow:
+    """The few fields of a comment the page shows, read from one row of the annotated query."""
+
+    __slots__ = _ROW_FIELDS
+
+    def __init__(self, *values):
+        for name, value in zip(_ROW_FIELDS, values, strict=True):
+            setattr(self, name, value)
+
+    @property
+    def id(self):
+        return self.pk
+
+    def __repr__(self):
+        return f"<CommentRow {self.pk}>"
+
+
+@dataclass(slots=True)
 class CommentNode:
-    comment: object
+    comment: CommentRow
     state: str  # "visible", "pending" (the viewer's own, held), "removed", "deleted", "hidden"
     is_staff: bool = False
     reported_by_viewer: bool = False
@@ -40,16 +73,11 @@ def annotated_comments(page, viewer):
         permission__in=_staff_permission(),
         group__user=OuterRef("user_id"),
     )
-    comments = (
-        comments_on(page)
-        .select_related("user__member_profile", "review")
-        .annotate(
-            author_is_staff=ExpressionWrapper(
-                Q(Exists(staff_groups)) | Q(user__is_staff=True) | Q(user__is_superuser=True),
-                output_field=BooleanField(),
-            )
+    comments = comments_on(page).annotate(
+        author_is_staff=ExpressionWrapper(
+            Q(Exists(staff_groups)) | Q(user__is_staff=True) | Q(user__is_superuser=True),
+            output_field=BooleanField(),
         )
-        .order_by("thread_id", "order")
     )
     if viewer.is_authenticated:
         comments = comments.annotate(
@@ -57,44 +85,60 @@ def annotated_comments(page, viewer):
                 CommentFlag.objects.filter(comment=OuterRef("pk"), user=viewer, flag=CommentFlag.SUGGEST_REMOVAL)
             )
         )
-    return comments
+    else:
+        comments = comments.annotate(reported_by_viewer=Value(False, output_field=BooleanField()))
+    return comments.order_by("thread_id", "order")
 
 
-def _state(comment, viewer):
-    profile = getattr(comment.user, "member_profile", None) if comment.user_id else None
-    if comment.is_removed:
-        review = getattr(comment, "review", None)
-        return "deleted" if review is not None and review.removal_kind == RemovalKind.AUTHOR else "removed"
-    if profile is not None and profile.suspended:
+def _state(row, viewer_pk):
+    (_pk, _parent, user_id, _name, _text, _date, is_public, is_removed, removal_kind, _username, suspended) = row[:11]
+    if is_removed:
+        return "deleted" if removal_kind == RemovalKind.AUTHOR else "removed"
+    if user_id and suspended:
         return "hidden"
-    if not comment.is_public:
-        return "pending" if viewer.is_authenticated and comment.user_id == viewer.pk else "hidden"
+    if not is_public:
+        return "pending" if viewer_pk is not None and user_id == viewer_pk else "hidden"
     return "visible"
 
 
-def _picture_url(comment, viewer_is_member):
-    """The member's own picture, only where the viewer could open their profile anyway; else initials."""
-    profile = getattr(comment.user, "member_profile", None) if comment.user_id else None
-    if viewer_is_member and profile is not None and profile.avatar and profile.show_in_directory:
-        return reverse("members:picture", args=[comment.user.username])
-    return ""
+class _PictureUrls:
+    """`members:picture` for many usernames with one reverse(): the path around the name never changes."""
+
+    _MARK = "username-placeholder"
+
+    def __init__(self):
+        try:
+            self.prefix, _, self.suffix = reverse("members:picture", args=[self._MARK]).rpartition(self._MARK)
+        except NoReverseMatch:  # pragma: no cover (the members app is always installed)
+            self.prefix = None
+
+    def __call__(self, username):
+        if self.prefix is None or not username or "/" in username:
+            return reverse("members:picture", args=[username])
+        # As reverse() quotes arguments (django.urls.resolvers, RFC 3986 sub-delimiters kept).
+        return self.prefix + quote(username, safe="!$&'()*+,;=/~:@") + self.suffix
 
 
 def comment_tree(page, viewer):
     """The page's threads, oldest first, as CommentNode trees; placeholders keep replies in place."""
     viewer_is_member = is_member(viewer)
+    viewer_pk = viewer.pk if viewer.is_authenticated else None
+    picture_url = _PictureUrls() if viewer_is_member else None
     nodes = {}
     roots = []
-    for comment in annotated_comments(page, viewer):
+    for row in annotated_comments(page, viewer).values_list(*_QUERY_FIELDS):
+        pk, parent_id, user_id = row[0], row[1], row[2]
+        username, avatar, show_in_directory, author_is_staff, reported = row[9], row[11], row[12], row[13], row[14]
         node = CommentNode(
-            comment=comment,
-            state=_state(comment, viewer),
-            is_staff=comment.author_is_staff,
-            reported_by_viewer=getattr(comment, "reported_by_viewer", False),
-            picture_url=_picture_url(comment, viewer_is_member),
+            comment=CommentRow(*row[:8]),
+            state=_state(row, viewer_pk),
+            is_staff=bool(author_is_staff),
+            reported_by_viewer=bool(reported),
+            # The member's own picture, only where the viewer could open their profile anyway; else initials.
+            picture_url=picture_url(username) if picture_url and user_id and avatar and show_in_directory else "",
         )
-        nodes[comment.pk] = node
-        parent = nodes.get(comment.parent_id) if comment.parent_id != comment.pk else None
+        nodes[pk] = node
+        parent = nodes.get(parent_id) if parent_id != pk else None
         (parent.children if parent else roots).append(node)
     return _prune(roots)
 

@@ -92,9 +92,25 @@ def public_modules(index):
     return list(live_modules(index).only("title", "number", "summary", "path", "depth", "url_path", "locale"))
 
 
+def _course_of(segment):
+    """The segment's module and learning index, without queries when the segment was routed to.
+
+    Wagtail's routing walks the index and the module to reach the segment and leaves each parent
+    on its child (`get_parent` then answers from it); a segment loaded any other way costs the
+    lookups.
+    """
+    module = segment.get_parent()
+    module = module.specific if module is not None else None
+    index = module.get_parent() if module is not None else None
+    index = index.specific if index is not None else None
+    if not isinstance(index, LearningIndexPage):
+        index = LearningIndexPage.objects.ancestor_of(segment).first()
+    return (module if isinstance(module, ModulePage) else None), index
+
+
 def segment_context(segment, member=None):
     """The segment's module, its completion and its neighbours across module boundaries."""
-    index = LearningIndexPage.objects.ancestor_of(segment).first()
+    module, index = _course_of(segment)
     if index is None:
         return {"is_complete": False}
     course = course_outline(index, member)
@@ -104,7 +120,7 @@ def segment_context(segment, member=None):
     outline = next((outline for outline in course.modules if outline.module.path == module_path), None)
     return {
         "learning_index": index,
-        "module": outline.module if outline else segment.get_parent().specific,
+        "module": outline.module if outline else module,
         "module_outline": outline,
         "is_complete": (
             order[position].is_complete

@@ -1,8 +1,8 @@
 """Labels and links for "Module N, segment M" and "Exercise #N" references, in the visitor's language."""
 
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from cms.locales import active_locale, default_locale, localized
 from members.services import is_member
 
 from .models import LearningIndexPage, ModulePage, SegmentPage
@@ -10,7 +10,7 @@ from .models import LearningIndexPage, ModulePage, SegmentPage
 
 def learning_index_for_language():
     """The live learning index of the active language, else of the default language."""
-    for locale in (Locale.get_active(), Locale.get_default()):
+    for locale in (active_locale(), default_locale()):
         index = LearningIndexPage.objects.live().filter(locale=locale).first()
         if index is not None:
             return index
@@ -39,12 +39,12 @@ def resolve_reference(page=None, exercise=None, link_text="", request=None):
     """{"label", "url"} for a referenced module, segment or exercise; `url` is None when unavailable."""
     member = request is not None and is_member(request.user)
     if page is not None:
-        target = page.specific.localized
+        target = localized(page.specific)
         if isinstance(target, (ModulePage, SegmentPage)):
             url = target.get_url(request) if target.live else None
             return {"label": link_text or page_label(target, member), "url": url}
     if exercise is not None:
-        target = exercise.localized
+        target = localized(exercise)
         index = learning_index_for_language()
         url = None
         if target.live and index is not None:

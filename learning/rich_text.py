@@ -17,8 +17,9 @@ from django.utils.html import escape
 from draftjs_exporter.dom import DOM
 from wagtail.admin.rich_text.converters.contentstate import link_entity
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
-from wagtail.models import Locale
 from wagtail.rich_text import LinkHandler
+
+from cms.locales import active_locale, default_locale
 
 from .models import Exercise
 
@@ -49,7 +50,7 @@ class ExerciseLinkHandler(LinkHandler):
         chosen = Exercise.objects.in_bulk([attrs["id"] for attrs in attrs_list if attrs.get("id", "").isdigit()])
         keys = {exercise.translation_key for exercise in chosen.values()}
         numbers = {int(attrs["number"]) for attrs in attrs_list if attrs.get("number", "").isdigit()}
-        active, default = Locale.get_active(), Locale.get_default()
+        active, default = active_locale(), default_locale()
         by_key, by_number = {}, {}
         # The visitor's language first, then the default one, as the exercise page itself falls back.
         for locale in (default, active):
@@ -98,7 +99,7 @@ def exercise_aware_link_entity(props):
     if match is None:
         return link_entity(props)
     number = int(match["number"])
-    default = Locale.get_default()
+    default = default_locale()
     exercise = (
         Exercise.objects.filter(number=number, locale=default).first()
         or Exercise.objects.filter(number=number).order_by("pk").first()

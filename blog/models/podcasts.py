@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -283,6 +283,21 @@ class PodcastEpisodePage(CommentablePageMixin, RoutablePageMixin, Page):
     @property
     def guests(self):
         return [appearance.guest for appearance in self.guest_appearances.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # The guests with their photos and the topics in two queries, not one per guest and
+            # topic. Not in a preview: there the unsaved guests and topics are the ones to show.
+            prefetch_related_objects(
+                [self],
+                Prefetch(
+                    "guest_appearances",
+                    queryset=EpisodeGuest.objects.select_related("guest__photo").order_by("sort_order"),
+                ),
+                Prefetch("topic_links", queryset=EpisodeTopic.objects.select_related("topic").order_by("sort_order")),
+            )
+        return context
 
     @property
     def duration_seconds(self):

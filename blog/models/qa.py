@@ -86,18 +86,30 @@ class BlogIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("discussion blog")
 
-    def posts(self):
-        """The posts anyone may read: live, not behind a privacy restriction, in this blog."""
-        return QAPostPage.objects.live().public().descendant_of(self)
+    def posts(self, private_q=None):
+        """The posts anyone may read: live, not behind a privacy restriction, in this blog.
 
-    def get_context(self, request, *args, topic=None, month=None, **kwargs):
+        `private_q` is a `PageQuerySet.private_q()` already made in this request: each one reads
+        every privacy restriction, so a page that needs several public querysets makes it once.
+        """
+        posts = QAPostPage.objects.live().descendant_of(self)
+        return posts.public() if private_q is None else posts.exclude(private_q)
+
+    def get_context(self, request, *args, topic=None, month=None, topics=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = self.posts().for_listing().with_comment_counts().newest_first()
+        private_q = QAPostPage.objects.private_q()
+        posts = self.posts(private_q)
+        listed = posts.newest_first()
         if topic is not None:
-            posts = posts.filter(topic_links__topic=topic)
+            listed = listed.filter(topic_links__topic=topic)
         if month is not None:
-            posts = posts.filter(date__year=month.year, date__month=month.month)
-        page_of_posts = Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+            listed = listed.filter(date__year=month.year, date__month=month.month)
+        # Page through ids only, then load the shown posts with their cards and comment counts:
+        # with OFFSET, the comment-count subquery would otherwise run for every skipped post too.
+        page_of_posts = Paginator(listed.values_list("pk", flat=True), self.posts_per_page).get_page(
+            request.GET.get("page")
+        )
+        page_of_posts.object_list = self.posts_in_order(list(page_of_posts.object_list))
         if topic is not None:
             subpage = self.reverse_subpage("topic", args=[topic.slug])
         elif month is not None:
@@ -108,29 +120,37 @@ class BlogIndexPage(RoutablePageMixin, Page):
         if page_of_posts.number > 1:
             canonical_url += f"?page={page_of_posts.number}"
         if topic is not None and page_of_posts.number == 1:
-            context["topic_episodes"] = self.episodes_about(topic)
+            context["topic_episodes"] = self.episodes_about(topic, private_q=private_q)
         context.update(
             posts=page_of_posts,
             canonical_url=canonical_url,
             topic=topic,
             month=month,
-            topics=Topic.objects.filter(locale_id=self.locale_id),
-            recent_posts=self.posts().newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
-            months=self.posts().dates("date", "month", order="DESC"),
+            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id),
+            recent_posts=posts.newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
+            months=posts.dates("date", "month", order="DESC"),
             # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
             feed_url=self.get_url(request)
             + (self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed")),
         )
         return context
 
-    def episodes_about(self, topic, limit=6):
+    @staticmethod
+    def posts_in_order(ids):
+        """The posts `ids`, in that order, with everything a post card shows."""
+        if not ids:
+            return []
+        loaded = {post.pk: post for post in QAPostPage.objects.filter(pk__in=ids).for_listing().with_comment_counts()}
+        return [loaded[pk] for pk in ids if pk in loaded]
+
+    def episodes_about(self, topic, limit=6, private_q=None):
         """The newest public podcast episodes of this language sharing `topic`: a topic gathers both."""
         from .podcasts import PodcastEpisodePage
 
+        episodes = PodcastEpisodePage.objects.live()
+        episodes = episodes.public() if private_q is None else episodes.exclude(private_q)
         return list(
-            PodcastEpisodePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, topic_links__topic=topic)
+            episodes.filter(locale_id=self.locale_id, topic_links__topic=topic)
             .select_related("audio")
             .distinct()
             .order_by("-release_date", "-episode_number")[:limit]
@@ -142,7 +162,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @path("topic/<str:slug>/", name="topic")
     def topic_route(self, request, slug):
-        return self.render(request, topic=get_object_or_404(Topic, locale_id=self.locale_id, slug=slug))
+        # The sidebar lists every topic of this language: find this one among them, one query for both.
+        topics = list(Topic.objects.filter(locale_id=self.locale_id))
+        topic = next((topic for topic in topics if topic.slug == slug), None)
+        if topic is None:
+            raise Http404
+        return self.render(request, topic=topic, topics=topics)
 
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$", name="month")
     def month_route(self, request, year, month):

@@ -2,13 +2,26 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from cms.locales import active_locale, default_locale, localized
 from cms.models import CrisisResource, SiteFooter
+from cms.page_cache import current_generation
 
 register = template.Library()
+
+# The page chrome (menu, footer, crisis resources) is the same on every page of a language and
+# changes only when a page is published, moved or deleted or a snippet is saved: exactly when the
+# page cache's generation moves on (cms.page_cache). Kept under that generation, it costs no
+# queries on members' pages either, and is never older than the anonymous pages themselves.
+CHROME_CACHE_SECONDS = 60 * 60
+
+
+def _chrome(name, key, build):
+    return cache.get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, CHROME_CACHE_SECONDS)
 
 
 def _site_root(request):
@@ -18,9 +31,19 @@ def _site_root(request):
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
-    """The home page in the active language (the English one when it has no translation)."""
-    root = _site_root(context["request"])
-    return root.localized if root else None
+    """The home page in the active language (the English one when it has no translation).
+
+    Kept on the request: the header asks for it twice (the site name and the main menu).
+    """
+    request = context["request"]
+    language = translation.get_language()
+    cached = getattr(request, "_localized_home", None)
+    if cached is not None and cached[0] == language:
+        return cached[1]
+    root = _site_root(request)
+    home = localized(root) if root else None
+    request._localized_home = (language, home)
+    return home
 
 
 @register.simple_tag(takes_context=True)
@@ -31,10 +54,8 @@ def main_menu_pages(context):
         return []
     page = context.get("page")
     here = page.path if isinstance(page, Page) else ""
-    return [
-        {"page": item, "current": bool(here) and here.startswith(item.path)}
-        for item in home.get_children().live().in_menu()
-    ]
+    items = _chrome("menu", home.pk, lambda: list(home.get_children().live().in_menu()))
+    return [{"page": item, "current": bool(here) and here.startswith(item.path)} for item in items]
 
 
 UNTRANSLATED_PARAMETER = "untranslated"
@@ -109,15 +130,23 @@ def _nearest_translated_sections(page):
 
 @register.inclusion_tag("includes/crisis_resources.html")
 def crisis_resources():
-    locale = Locale.get_active()
-    resources = list(CrisisResource.objects.filter(locale=locale))
-    if not resources:
-        resources = list(CrisisResource.objects.filter(locale=Locale.get_default()))
-    return {"resources": resources}
+    locale = active_locale()
+
+    def build():
+        resources = list(CrisisResource.objects.filter(locale=locale))
+        return resources or list(CrisisResource.objects.filter(locale=default_locale()))
+
+    return {"resources": _chrome("crisis", locale.pk, build)}
 
 
 @register.simple_tag
 def site_footer():
-    return SiteFooter.objects.filter(locale=Locale.get_active()).first() or (
-        SiteFooter.objects.filter(locale=Locale.get_default()).first()
-    )
+    locale = active_locale()
+
+    def build():
+        # A list, so that "no footer at all" is kept too (the cache cannot tell None from a miss).
+        footer = SiteFooter.objects.filter(locale=locale).first()
+        footer = footer or SiteFooter.objects.filter(locale=default_locale()).first()
+        return [footer]
+
+    return _chrome("footer", locale.pk, build)[0]

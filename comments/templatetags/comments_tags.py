@@ -6,13 +6,16 @@ are never used.
 
 from django import template
 from django.contrib.auth.views import redirect_to_login
-from django.utils.html import linebreaks, urlize
-from django.utils.safestring import mark_safe
+from django.db.models import Count, IntegerField, OuterRef, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce
+from django.utils.safestring import SafeData
+from django_comments_xtd.models import XtdComment
 
+from comments import rendering
 from comments.access import can_view_page, comments_open, posting_refusal
 from comments.forms import MemberCommentForm
 from comments.models import CommentPolicy, CommentSettings
-from comments.services import comments_on
+from comments.rendering import comment_text_html, render_threads
 from comments.tree import comment_tree, count_visible
 
 register = template.Library()
@@ -26,7 +29,7 @@ def comment_section(context, page):
         return {"visible": False}
     comment_settings = CommentSettings.for_request(request)
     threads = comment_tree(page, user)
-    refusal = posting_refusal(user, page, comment_settings)
+    refusal = posting_refusal(user, page, comment_settings, can_view=True)
     reply_target = _reply_target(request, threads)
     form = None
     if refusal is None:
@@ -48,24 +51,24 @@ def comment_section(context, page):
     }
 
 
-@register.inclusion_tag("comments/comment_thread.html", takes_context=True)
-def comment_thread(context, nodes):
-    """One level of the tree; calls itself for the replies (see comment_thread.html)."""
-    return {**context.flatten(), "nodes": nodes}
+@register.simple_tag(takes_context=True)
+def comment_threads(context, threads):
+    """The threads as nested lists, built in one pass in Python (see comments/rendering.py)."""
+    return render_threads(context, threads)
 
 
 @register.filter
 def comment_text(text):
     """Plain text to HTML: escaped, links clickable but not endorsed, line breaks kept."""
-    linked = urlize(text, nofollow=True, autoescape=True).replace(' rel="nofollow"', ' rel="nofollow ugc"')
-    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 (escaped by urlize above)
+    if isinstance(text, SafeData):  # not cached: the cache is keyed by plain text
+        return comment_text_html.__wrapped__(text)
+    return comment_text_html(str(text))
 
 
 @register.filter
 def initials(name):
     """Up to two letters for the avatar circle: "Maria Luisa" → "ML"."""
-    letters = [word[0] for word in str(name).split() if word and word[0].isalnum()]
-    return "".join(letters[:2]).upper() or "·"
+    return rendering.initials(name)
 
 
 def _reply_target(request, threads):
@@ -83,10 +86,37 @@ def _reply_target(request, threads):
 
 
 def _other_versions(page, user):
-    """The page's other languages and their comment counts: each translation has its own thread."""
+    """The page's other languages and their comment counts: each translation has its own thread.
+
+    One query for the translations, their locales and their counts (a correlated subquery; comments
+    point at pages by text `object_pk`, hence the cast), whatever the number of languages.
+    """
+    visible = (
+        XtdComment.objects.filter(
+            content_type_id=OuterRef("content_type_id"),
+            object_pk=Cast(OuterRef("pk"), TextField()),
+            is_public=True,
+            is_removed=False,
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    translations = (
+        page.get_translations()
+        .live()
+        .select_related("locale")
+        .annotate(visible_comments=Coalesce(Subquery(visible, output_field=IntegerField()), 0))
+    )
     versions = []
-    for translation in page.get_translations().live().select_related("locale").specific():
+    for translation in translations:
         if can_view_page(user, translation):
-            count = comments_on(translation).filter(is_public=True, is_removed=False).count()
-            versions.append({"page": translation, "count": count, "language": translation.locale.get_display_name()})
+            versions.append(
+                {
+                    "page": translation,
+                    "count": translation.visible_comments,
+                    "language": translation.locale.get_display_name(),
+                }
+            )
     return versions

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.images.models import Filter
 
+from cms.locales import localized
 from learning.journal import JournalForm, exercise_url
 from learning.models import JournalEntry, LearningIndexPage
 from learning.views import COURSE_IMAGE_SIZES
@@ -21,11 +22,14 @@ def exercise_with_journal(context, exercise, heading_level=2):
     The form posts to the exercise's own page, which returns the member to this segment.
     """
     request = context["request"]
-    exercise = exercise.localized if exercise is not None else None
+    exercise = localized(exercise) if exercise is not None else None
     if exercise is None or not exercise.live:
         return {"exercise": None}
     page = context.get("page")
-    index = LearningIndexPage.objects.ancestor_of(page).first() if page is not None else None
+    # The segment page already knows its learning index (segment_context); other pages look it up.
+    index = context.get("learning_index")
+    if index is None and page is not None:
+        index = LearningIndexPage.objects.ancestor_of(page).first()
     if index is None:
         return {"exercise": None}
     entry = None

@@ -258,3 +258,36 @@ def test_removing_an_episode_moves_both_validators_so_no_stale_304_is_sent(a_bil
 def test_an_old_if_modified_since_gets_the_whole_feed(a_bilingual_podcast, client):
     response = client.get("/podcast/feed/", HTTP_IF_MODIFIED_SINCE=http_date(0))
     assert response.status_code == 200
+
+
+@pytest.fixture
+def a_real_cache(settings):
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "feeds"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_feed_is_rendered_once_per_etag_and_anew_when_it_changes(a_bilingual_podcast, client, a_real_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    podcast, first = a_bilingual_podcast[0], a_bilingual_podcast[1]
+    with CaptureQueriesContext(connection) as rendering:
+        rendered = fetch(client, "/podcast/feed/")
+    with CaptureQueriesContext(connection) as cached:
+        again = fetch(client, "/podcast/feed/")
+    assert again.content == rendered.content
+    assert again["ETag"] == rendered["ETag"] and again["Last-Modified"] == rendered["Last-Modified"]
+    assert len(cached) < len(rendering), "the second full GET renders nothing"
+    assert client.get("/podcast/feed/", HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+
+    first.title = "Listening, retitled"
+    first.save_revision().publish()
+    changed = fetch(client, "/podcast/feed/")
+    assert changed["ETag"] != rendered["ETag"]
+    assert "Listening, retitled" in [entry.title for entry in feedparser.parse(changed.content).entries]
+    make_episode(podcast, 3)
+    assert len(feedparser.parse(fetch(client, "/podcast/feed/").content).entries) == 3

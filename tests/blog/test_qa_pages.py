@@ -151,9 +151,11 @@ def build_listing(blog, topic, image, count, start):
         )
 
 
-# A ceiling for the worst route (a topic archive also looks up that topic's podcast episodes);
-# what matters is that 2 and 12 posts cost exactly the same.
-LISTING_QUERIES = 36
+# A ceiling for the worst route (a topic archive also looks up that topic's podcast episodes),
+# with the test settings' dummy cache (in production the menu, footer and crisis resources come
+# from the cache: `make bench` counts 17 and 18); what matters is that 2 and 12 posts cost exactly
+# the same.
+LISTING_QUERIES = 27
 
 
 @pytest.mark.parametrize("path", ["/blog/", "/blog/topic/partners/", "/blog/2025/01/"])

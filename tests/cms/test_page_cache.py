@@ -97,3 +97,15 @@ def test_approving_a_held_comment_retires_the_cached_post(a_home_page, client, m
     assert "Held until a moderator reads it." not in client.get(post.url).content.decode()
     services.approve([held], make_user("moderator", "Moderators"))
     assert "Held until a moderator reads it." in client.get(post.url).content.decode()
+
+
+def test_a_podcast_episode_page_is_kept_for_visitors(a_home_page, client):
+    """It has no inline script (and so no one-time CSP nonce) that would make it uncacheable."""
+    from blog.models import PodcastEpisodePage
+    from tests.blog.podcast_helpers import make_audio, make_episode, make_podcast
+
+    episode = make_episode(make_podcast(a_home_page), 1, audio=make_audio())
+    first = client.get(episode.url)
+    assert first.status_code == 200
+    PodcastEpisodePage.objects.filter(pk=episode.pk).update(summary="Changed behind the cache's back.")
+    assert client.get(episode.url).content == first.content, "served from the cache"
