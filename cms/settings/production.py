@@ -42,3 +42,9 @@ CONTENT_SECURITY_POLICY = {
 # A request waits at most a few seconds for PostgreSQL; an outage then shows the 503 page quickly.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# The page cache and the cached page chrome are retired by a counter in the cache. Without a
+# shared cache (CACHE_URL) every worker process would keep its own counter and could serve a
+# page other workers have already retired, so caching waits for CACHE_URL.
+if not CACHE_URL:  # noqa: F405
+    CACHE_MIDDLEWARE_SECONDS = 0

@@ -16,12 +16,14 @@ register = template.Library()
 # The page chrome (menu, footer, crisis resources) is the same on every page of a language and
 # changes only when a page is published, moved or deleted or a snippet is saved: exactly when the
 # page cache's generation moves on (cms.page_cache). Kept under that generation, it costs no
-# queries on members' pages either, and is never older than the anonymous pages themselves.
-CHROME_CACHE_SECONDS = 60 * 60
+# queries on members' pages either, and is never older than the anonymous pages themselves. Where
+# the page cache is off (development, or no shared cache in production), so is this.
 
 
 def _chrome(name, key, build):
-    return cache.get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, CHROME_CACHE_SECONDS)
+    if not settings.CACHE_MIDDLEWARE_SECONDS:
+        return build()
+    return cache.get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, settings.CACHE_MIDDLEWARE_SECONDS)
 
 
 def _site_root(request):
