@@ -8,7 +8,6 @@ replies deep in both languages, with the editorial team answering as staff.
 from datetime import timedelta
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -17,9 +16,9 @@ from wagtail.models import Locale
 from wagtail_localize.strings import StringValue
 
 from cms.translation import translate_into_spanish
-from members.services import display_name
 
 from .models import CommentPolicy, LanguageSuggestion, SafetyTerm
+from .services import member_comment
 
 POLICY = {
     "title": ("How we talk with each other", "Cómo conversamos entre nosotros"),
@@ -303,20 +302,7 @@ def _add(page, node, parent, users, when):
     comments = XtdComment.norel_objects.filter(content_type_id=page.content_type_id, object_pk=str(page.pk))
     comment = comments.filter(user=user, comment=text).first()
     if comment is None:
-        comment = XtdComment(
-            content_type_id=page.content_type_id,
-            object_pk=str(page.pk),
-            site_id=settings.SITE_ID,
-            user=user,
-            user_name=display_name(user)[:50],
-            user_email="",
-            user_url="",
-            comment=text,
-            submit_date=when,
-            is_public=True,
-            is_removed=False,
-            parent_id=parent.pk if parent else 0,
-        )
+        comment = member_comment(page, user, text, parent=parent, submit_date=when, is_public=True)
         comment.save()
     count = 1
     for number, reply in enumerate(replies):

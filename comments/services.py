@@ -77,6 +77,25 @@ def hold_reason_for(user, text, comment_settings):
     return ""
 
 
+def member_comment(page, user, text, *, parent=None, submit_date=None, **fields):
+    """An unsaved engine comment by `user` on `page`, carrying their public name and nothing else."""
+    return XtdComment(
+        content_type_id=page.content_type_id,
+        object_pk=str(page.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        # The engine requires these columns; they hold the public name only, never the address.
+        user_name=display_name(user)[:50],
+        user_email="",
+        user_url="",
+        comment=text,
+        submit_date=submit_date or timezone.now(),
+        is_removed=False,
+        parent_id=parent.pk if parent else 0,
+        **fields,
+    )
+
+
 @transaction.atomic
 def post_comment(*, page, user, text, reply_to=None, follow="", ip_address=None):
     """Save a member's comment on `page`, held or published; raises CommentRefused and saves nothing."""
@@ -96,22 +115,8 @@ def post_comment(*, page, user, text, reply_to=None, follow="", ip_address=None)
         XtdComment.norel_objects.select_for_update().filter(pk=parent.thread_id).first()
     comment_settings = settings_for(page)
     reason = hold_reason_for(user, text, comment_settings)
-    comment = XtdComment(
-        content_type_id=page.content_type_id,
-        object_pk=str(page.pk),
-        site_id=settings.SITE_ID,
-        user=user,
-        # The engine requires these columns; they hold the public name only, never the address.
-        user_name=display_name(user)[:50],
-        user_email="",
-        user_url="",
-        comment=text,
-        submit_date=timezone.now(),
-        ip_address=ip_address,
-        is_public=not reason,
-        is_removed=False,
-        parent_id=parent.pk if parent else 0,
-        followup=bool(follow),
+    comment = member_comment(
+        page, user, text, parent=parent, ip_address=ip_address, is_public=not reason, followup=bool(follow)
     )
     comment.save()
     if reason:
