@@ -13,6 +13,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -314,9 +315,13 @@ class QAPostPage(CommentablePageMixin, Page):
             return _("The CRAFT team")
         return self.author.get_full_name() or display_name(self.author)
 
-    @property
+    @cached_property
     def topics(self):
-        return [link.topic for link in self.topic_links.all()]
+        """Prefetched in listings; on the post's own page one query for links and topics together."""
+        links = self.topic_links.all()
+        if "topic_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("topic")
+        return [link.topic for link in links]
 
     def related_posts(self, limit=3):
         """Hand-picked related posts in this language, topped up with the newest posts sharing a topic.

@@ -65,3 +65,13 @@ def make_episode(index, number, audio=None, guests=(), **fields):
 
 def make_guest(locale, name="Dr. Ana Ruiz", role="Family therapist", bio="Ana teaches CRAFT to families."):
     return Guest.objects.create(locale=locale, name=name, role=role, bio=bio)
+
+
+def episode_spanish(number):
+    """The Spanish strings of `make_episode(index, number)`, for translating it."""
+    return {
+        f"Episode about listening {number}": f"Episodio sobre escuchar {number}",
+        f"listening-{number}": f"escuchar-{number}",
+        f"A conversation about listening, part {number}.": f"Una conversación sobre escuchar, parte {number}.",
+        f"Host: welcome to part {number}.": f"Presentadora: bienvenidos a la parte {number}.",
+    }

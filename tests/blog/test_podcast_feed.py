@@ -8,18 +8,13 @@ from django.utils.http import http_date
 
 from home.models import HomePage
 
-from .podcast_helpers import INDEX_SPANISH, make_audio, make_episode, make_guest, make_podcast
+from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_guest, make_podcast
 
 pytestmark = pytest.mark.django_db
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
-EPISODE_SPANISH = {
-    "Episode about listening 2": "Episodio sobre escuchar 2",
-    "listening-2": "escuchar-2",
-    "A conversation about listening, part 2.": "Una conversación sobre escuchar, parte 2.",
-    "Host: welcome to part 2.": "Presentadora: bienvenidos a la parte 2.",
-}
+EPISODE_SPANISH = episode_spanish(2)
 
 
 @pytest.fixture(autouse=True)

@@ -8,16 +8,9 @@ from blog.models import PodcastEpisodePage
 from home.models import HomePage
 from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
 
-from .podcast_helpers import INDEX_SPANISH, make_audio, make_episode, make_podcast
+from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_podcast
 
 pytestmark = pytest.mark.django_db
-
-EPISODE_SPANISH = {
-    "Episode about listening 1": "Episodio sobre escuchar 1",
-    "listening-1": "escuchar-1",
-    "A conversation about listening, part 1.": "Una conversación sobre escuchar, parte 1.",
-    "Host: welcome to part 1.": "Presentadora: bienvenidos a la parte 1.",
-}
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +24,7 @@ def a_spanish_episode(a_spanish_home_page, english, translate):
     episode = make_episode(podcast, 1)
     with transaction.atomic():
         translate(podcast, INDEX_SPANISH)
-    spanish = translate(episode, EPISODE_SPANISH)
+    spanish = translate(episode, episode_spanish(1))
     setup_translation_groups()
     return episode, spanish
 
