@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, IntegerField, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.utils.safestring import SafeData
+from django.utils.translation import get_language
 from django_comments_xtd.models import XtdComment
 
 from comments import rendering
@@ -108,6 +109,8 @@ def _other_versions(page, user):
         .live()
         .select_related("locale")
         .annotate(visible_comments=Coalesce(Subquery(visible, output_field=IntegerField()), 0))
+        # "The other version has 0 comments" helps nobody, and skipping it skips its privacy check.
+        .filter(visible_comments__gt=0)
     )
     versions = []
     for translation in translations:
@@ -116,7 +119,13 @@ def _other_versions(page, user):
                 {
                     "page": translation,
                     "count": translation.visible_comments,
-                    "language": translation.locale.get_display_name(),
+                    "language": _language_name_in_a_sentence(translation.locale),
                 }
             )
     return versions
+
+
+def _language_name_in_a_sentence(locale):
+    """English capitalises language names; Spanish (and most others) writes them in lower case."""
+    name = str(locale.get_display_name())
+    return name if get_language().startswith("en") else name.lower()

@@ -34,13 +34,23 @@ def test_a_page_says_how_many_comments_the_other_language_has_and_links_to_them(
     add_comment(a_spanish_post, another_member, "Held", is_public=False)
     english = BeautifulSoup(client.get(a_post.url).content, "html.parser")
     other = english.select_one(".comments__other-language")
-    assert other["lang"] == "es"
+    assert not other.has_attr("lang"), "the sentence is in the page's language"
     link = other.find("a")
+    assert link["hreflang"] == "es"
     assert link["href"] == "/es/blog/empezar-a-hablar-1/#comments"
     assert "has 2 comments" in link.get_text(" ", strip=True)
     spanish = BeautifulSoup(client.get(a_spanish_post.url).content, "html.parser")
     back = spanish.select_one(".comments__other-language a")
     assert back["href"] == "/blog/start-talking-1/#comments"
+    assert back.get_text(" ", strip=True) == "La versión en inglés de esta página tiene 1 comentario."
+
+
+def test_a_translation_without_comments_is_not_announced(client, a_post, a_spanish_post, a_member):
+    add_comment(a_post, a_member, "One")
+    spanish = BeautifulSoup(client.get(a_spanish_post.url).content, "html.parser")
+    assert spanish.select_one(".comments__other-language") is not None
+    english = BeautifulSoup(client.get(a_post.url).content, "html.parser")
+    assert english.select_one(".comments__other-language") is None
 
 
 def test_a_reply_must_stay_in_its_own_languages_thread(client, a_post, a_spanish_post, a_member):
