@@ -254,3 +254,22 @@ def test_a_sign_up_that_fails_halfway_leaves_no_account_and_sends_no_email(clien
     assert response.status_code == 503
     assert not get_user_model().objects.filter(username="half_made").exists()
     assert mailoutbox == []
+
+
+def test_login_limits_count_the_real_client_behind_the_trusted_proxy(client, a_member, throttling_cache, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def attempt(client_ip, login):
+        return client.post(
+            "/accounts/login/",
+            {"login": login, "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR=client_ip,
+            REMOTE_ADDR="10.0.0.2",
+        )
+
+    for number in range(10):
+        attempt("203.0.113.5", f"guess_{number}")
+    blocked = attempt("203.0.113.5", "guess_final").content.decode()
+    assert "Too many failed login attempts" in blocked
+    other_family = attempt("198.51.100.7", "guess_final").content.decode()
+    assert "Too many failed login attempts" not in other_family, "another visitor behind the same proxy"
