@@ -1,5 +1,6 @@
 """Blocks of a Q&A answer: what staff use to write back to a family member."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AbstractMediaChooserBlock
@@ -42,6 +43,20 @@ class MediaItemBlock(blocks.StructBlock):
         label = _("Audio or video")
         template = "blog/blocks/media_item.html"
         description = _("Play an audio or video item from the media library.")
+
+    def clean(self, value):
+        """Posts are public and play the file from its own address: members-only media stays out."""
+        value = super().clean(value)
+        item = value.get("item")
+        if item is not None and item.collection.get_view_restrictions().exists():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "item": ValidationError(
+                        _("This file is in a members-only collection and cannot be shown on a public post.")
+                    )
+                }
+            )
+        return value
 
 
 class RelatedLearningBlock(blocks.StructBlock):
