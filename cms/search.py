@@ -16,26 +16,11 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, PageViewRestriction
 
 from cms.locales import active_locale
-from members.services import MEMBERS_GROUP, is_member
+from cms.privacy import passes_restriction
+from members.services import is_member
 
 QUERY_MAX_LENGTH = 100
 RESULTS_PER_PAGE = 10
-
-
-def passes_restriction(user, restriction, group_names=None):
-    """Whether `user` may pass one page privacy restriction (shared passwords are off on this site)."""
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
-        return user.is_authenticated
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
-        if not user.is_authenticated or not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        names = group_names if group_names is not None else {group.name for group in restriction.groups.all()}
-        if MEMBERS_GROUP in names and is_member(user):
-            return True
-        return user.groups.filter(name__in=names).exists()
-    return False
 
 
 def readable_pages(user):

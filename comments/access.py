@@ -2,9 +2,10 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
-from members.services import MEMBERS_GROUP, is_member, is_suspended
+from cms.privacy import passes_restriction
+from members.services import is_member, is_suspended
 
 from .models import CommentablePageMixin, CommentSettings
 
@@ -32,29 +33,10 @@ def page_of(comment):
 
 
 def can_view_page(user, page):
-    """Wagtail's page privacy, decided for a user rather than a request (follow-up emails have none).
-
-    Shared-password restrictions are switched off on this site; one found anyway is treated as closed.
-    """
+    """Wagtail's page privacy, decided for a user rather than a request (follow-up emails have none)."""
     if page is None or not page.live or page.expired:
         return False
-    for restriction in page.get_view_restrictions():
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            if not user.is_authenticated:
-                return False
-        elif restriction.restriction_type == PageViewRestriction.GROUPS:
-            if not user.is_authenticated or not user.is_active:
-                return False
-            if user.is_superuser:
-                continue
-            names = {group.name for group in restriction.groups.all()}
-            if MEMBERS_GROUP in names and is_member(user):
-                continue
-            if not user.groups.filter(name__in=names).exists():
-                return False
-        else:
-            return False
-    return True
+    return all(passes_restriction(user, restriction) for restriction in page.get_view_restrictions())
 
 
 def settings_for(page):
