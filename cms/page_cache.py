@@ -13,7 +13,7 @@ would have to know every listing, archive and feed a change shows up on.
 
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
@@ -44,6 +44,14 @@ UNSHARED_MODELS = {
     "blog.questionsubmission",
     "blog.podcastfeedstate",
     "cms.creditedrendition",
+}
+# Wagtail's own rows that decide what a public page may show: making a page private (or changing
+# who may read it) must retire its cached public copy at once, not when the copy expires.
+WATCHED_MODELS = {
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.pageviewrestriction_groups",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.collectionviewrestriction_groups",
 }
 
 
@@ -124,11 +132,18 @@ class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
 
 def _model_changed(sender, **kwargs):
     meta = sender._meta
-    if meta.app_label in WATCHED_APPS and meta.label_lower not in UNSHARED_MODELS:
+    watched = meta.app_label in WATCHED_APPS and meta.label_lower not in UNSHARED_MODELS
+    if watched or meta.label_lower in WATCHED_MODELS:
         # After the commit too: a page rendered while the change was still uncommitted must not
         # be kept under the new generation.
         invalidate()
         transaction.on_commit(invalidate)
+
+
+def _relation_changed(sender, action, **kwargs):
+    """Many-to-many rows (a restriction's groups) change without a save of either side."""
+    if action.startswith("post_"):
+        _model_changed(sender)
 
 
 def connect_signals():
@@ -136,3 +151,4 @@ def connect_signals():
         signal.connect(invalidate, dispatch_uid=f"cms.page_cache.{signal}")
     post_save.connect(_model_changed, dispatch_uid="cms.page_cache.post_save")
     post_delete.connect(_model_changed, dispatch_uid="cms.page_cache.post_delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="cms.page_cache.m2m_changed")

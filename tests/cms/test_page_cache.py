@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from cms.page_cache import current_generation
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,22 @@ def test_a_podcast_episode_page_is_kept_for_visitors(a_home_page, client):
     assert first.status_code == 200
     PodcastEpisodePage.objects.filter(pk=episode.pk).update(summary="Changed behind the cache's back.")
     assert client.get(episode.url).content == first.content, "served from the cache"
+
+
+def test_making_a_cached_page_private_retires_it_at_once(an_about_page, client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    assert "We listen." in client.get("/about/").content.decode()
+    restriction = PageViewRestriction.objects.create(page=an_about_page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/about/")
+    assert response.status_code == 302 and "We listen." not in response.content.decode()
+
+    restriction.delete()
+    assert "We listen." in client.get("/about/").content.decode()
+
+    # Who may pass a group restriction is a many-to-many change, without a save of the restriction.
+    restriction = PageViewRestriction.objects.create(page=an_about_page, restriction_type=PageViewRestriction.GROUPS)
+    before = current_generation()
+    restriction.groups.add(Group.objects.get_or_create(name="Staff")[0])
+    assert current_generation() > before
