@@ -23,8 +23,24 @@ def is_member(user):
         return True
     # Asked by the view and again by the header of the same page: remember it on this user object.
     if getattr(user, "_is_member", None) is None:
-        user._is_member = user.groups.filter(name=MEMBERS_GROUP).exists()
+        user._is_member = MEMBERS_GROUP in group_names(user)
     return user._is_member
+
+
+def group_names(user):
+    """The names of the account's groups: no query for the signed-in account (members.backends)."""
+    return {group.name for group in user.groups.all()}
+
+
+def may_have_admin_access(user):
+    """Whether Wagtail's admin could be open to `user`: staff, superusers, or a group beside Members.
+
+    Admin access is granted through groups here (Wagtail's user editor offers nothing else), so an
+    account in no group but Members has none; asking Wagtail would load every permission it holds.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or user.is_superuser or bool(group_names(user) - {MEMBERS_GROUP})
 
 
 def grant_membership(user):

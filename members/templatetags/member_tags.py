@@ -15,6 +15,12 @@ def is_member(user):
 
 
 @register.filter
+def may_have_admin_access(user):
+    """`{% if user|may_have_admin_access %}{% wagtailuserbar %}{% endif %}`: members get no userbar."""
+    return services.may_have_admin_access(user)
+
+
+@register.filter
 def member_name(user):
     """A member's public name; never their email."""
     return services.display_name(user)

@@ -108,6 +108,7 @@ def comment_target(open_to_new_members=False):
 def make_members(count, prefix, password=None):
     """`count` verified members, each with a signed-in session; returns their names and session keys."""
     from allauth.account.models import EmailAddress
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -123,7 +124,7 @@ def make_members(count, prefix, password=None):
         grant_membership(user)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 
         stamp_sign_in(request=type("Request", (), {"session": session})())

@@ -273,3 +273,37 @@ def test_login_limits_count_the_real_client_behind_the_trusted_proxy(client, a_m
     assert "Too many failed login attempts" in blocked
     other_family = attempt("198.51.100.7", "guess_final").content.decode()
     assert "Too many failed login attempts" not in other_family, "another visitor behind the same proxy"
+
+
+def test_the_signed_in_account_comes_with_its_profile_and_groups(client, a_member):
+    """members.backends: the pseudonym and the group checks of every page cost no further queries."""
+    from django.contrib.auth import get_user
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from members.services import display_name, grant_membership, is_member
+
+    client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    request = type("Request", (), {"session": client.session})()
+    with CaptureQueriesContext(connection) as loading:
+        user = get_user(request)
+    with CaptureQueriesContext(connection) as asking:
+        assert display_name(user) == "Quiet Harbor"
+        assert is_member(user)
+        assert [group.name for group in user.groups.all()] == ["Members"]
+    assert user.pk == a_member.pk
+    assert len(asking) == 0
+    assert len(loading) == 3  # the session, the account with its profile, its groups
+
+    # A change through the account's own groups is seen at once, not the list loaded at sign-in.
+    user.groups.clear()
+    assert not is_member(get_user(request))
+    grant_membership(user)
+    assert is_member(user)
+
+
+def test_members_get_no_admin_userbar_and_editors_do(client, a_member, a_home_page, make_user):
+    client.force_login(a_member)
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    client.force_login(make_user("an_editor", "Editors"))
+    assert "wagtail-userbar" in client.get("/").content.decode()
