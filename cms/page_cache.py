@@ -65,6 +65,20 @@ def current_generation():
     return _cache().get(GENERATION_KEY, 0)
 
 
+def cached_with_pages(name, key, build):
+    """`build()`, kept exactly as long as the cached pages: under the current generation.
+
+    For the page chrome (menu, footer, crisis resources) and site-wide settings, the same for every
+    visitor of a language and changed only by what moves the generation on. Where the page cache
+    is off (development, or production without a shared cache), so is this: `build()` every time.
+    """
+    from django.conf import settings
+
+    if not settings.CACHE_MIDDLEWARE_SECONDS:
+        return build()
+    return _cache().get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, settings.CACHE_MIDDLEWARE_SECONDS)
+
+
 def invalidate(**kwargs):
     """Move every cached page out of use; a signal receiver, and callable directly."""
     cache = _cache()

@@ -1,15 +1,32 @@
 """Wagtail's page privacy decided for a user rather than a request.
 
 Search results and comment routes (follow-up emails have no request at all) ask the same question
-as Wagtail's serving: may this person pass this restriction?
+as Wagtail's serving: may this person pass this restriction? While Wagtail serves a page it has
+already answered it for that page (`passed_serving_check`), so the page's own parts need not ask.
 """
 
-from wagtail.models import PageViewRestriction
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
 
-from members.services import MEMBERS_GROUP, is_member
+from members.services import MEMBERS_GROUP, group_names, is_member
 
 
-def passes_restriction(user, restriction, group_names=None):
+def view_restrictions(page):
+    """The restrictions on `page`, as Wagtail's `get_view_restrictions()` finds them, in one query.
+
+    Those of the page and of each ancestor, an alias answering with its source page's; Wagtail
+    asks for the ancestors first and then their restrictions, and each restriction's groups after.
+    Here the ancestors are a subquery on the page's tree path and the groups come prefetched.
+    """
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    line = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+    return PageViewRestriction.objects.filter(
+        Q(page__in=line.filter(alias_of__isnull=True).values("pk"))
+        | Q(page__in=line.filter(alias_of__isnull=False).values("alias_of_id"))
+    ).prefetch_related("groups")
+
+
+def passes_restriction(user, restriction, restriction_groups=None):
     """Whether `user` may pass one page privacy restriction (shared passwords are off on this site)."""
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return user.is_authenticated
@@ -18,8 +35,23 @@ def passes_restriction(user, restriction, group_names=None):
             return False
         if user.is_superuser:
             return True
-        names = group_names if group_names is not None else {group.name for group in restriction.groups.all()}
+        names = restriction_groups
+        if names is None:
+            names = {group.name for group in restriction.groups.all()}
         if MEMBERS_GROUP in names and is_member(user):
             return True
-        return user.groups.filter(name__in=names).exists()
+        return not names.isdisjoint(group_names(user))
     return False
+
+
+_SERVED_PAGE = "_craft_page_passed_privacy"
+
+
+def mark_served(request, page):
+    """Called from inside Wagtail's privacy check (cms.wagtail_hooks): `page` passed it for `request`."""
+    setattr(request, _SERVED_PAGE, page.pk)
+
+
+def passed_serving_check(request, page):
+    """Whether Wagtail's serving let this request through to this very page (never true for previews)."""
+    return request is not None and page is not None and getattr(request, _SERVED_PAGE, None) == page.pk

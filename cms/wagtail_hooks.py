@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import CrisisResource, SiteFooter
+from .privacy import mark_served
 
 
 class CrisisResourceViewSet(SnippetViewSet):
@@ -25,3 +27,14 @@ class SiteWideViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteWideViewSetGroup)
+
+
+# Wagtail's own `on_serve_page` privacy check is registered at order 0 and wraps the hooks after
+# it, so this runs only for a request the check let through to the page.
+@hooks.register("on_serve_page", order=100)
+def remember_the_page_passed_privacy(serve):
+    def inner(page, request, serve_args, serve_kwargs):
+        mark_served(request, page)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner

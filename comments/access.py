@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from cms.privacy import passes_restriction
+from cms.privacy import passes_restriction, view_restrictions
 from members.services import is_member, is_suspended
 
 from .models import CommentablePageMixin, CommentSettings
@@ -36,7 +36,7 @@ def can_view_page(user, page):
     """Wagtail's page privacy, decided for a user rather than a request (follow-up emails have none)."""
     if page is None or not page.live or page.expired:
         return False
-    return all(passes_restriction(user, restriction) for restriction in page.get_view_restrictions())
+    return all(passes_restriction(user, restriction) for restriction in view_restrictions(page))
 
 
 def settings_for(page):

@@ -2,28 +2,20 @@
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from cms.locales import active_locale, default_locale, localized
 from cms.models import CrisisResource, SiteFooter
-from cms.page_cache import current_generation
+from cms.page_cache import cached_with_pages
 
 register = template.Library()
 
 # The page chrome (menu, footer, crisis resources) is the same on every page of a language and
 # changes only when a page is published, moved or deleted or a snippet is saved: exactly when the
-# page cache's generation moves on (cms.page_cache). Kept under that generation, it costs no
-# queries on members' pages either, and is never older than the anonymous pages themselves. Where
-# the page cache is off (development, or no shared cache in production), so is this.
-
-
-def _chrome(name, key, build):
-    if not settings.CACHE_MIDDLEWARE_SECONDS:
-        return build()
-    return cache.get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, settings.CACHE_MIDDLEWARE_SECONDS)
+# page cache's generation moves on, so it is kept under that generation (cms.page_cache) and costs
+# no queries on members' pages either.
 
 
 def _site_root(request):
@@ -43,7 +35,7 @@ def localized_home(context):
     if cached is not None and cached[0] == language:
         return cached[1]
     root = _site_root(request)
-    home = localized(root) if root else None
+    home = cached_with_pages("home", f"{root.pk}-{language}", lambda: localized(root)) if root else None
     request._localized_home = (language, home)
     return home
 
@@ -56,7 +48,7 @@ def main_menu_pages(context):
         return []
     page = context.get("page")
     here = page.path if isinstance(page, Page) else ""
-    items = _chrome("menu", home.pk, lambda: list(home.get_children().live().in_menu()))
+    items = cached_with_pages("menu", home.pk, lambda: list(home.get_children().live().in_menu()))
     return [{"page": item, "current": bool(here) and here.startswith(item.path)} for item in items]
 
 
@@ -138,7 +130,7 @@ def crisis_resources():
         resources = list(CrisisResource.objects.filter(locale=locale))
         return resources or list(CrisisResource.objects.filter(locale=default_locale()))
 
-    return {"resources": _chrome("crisis", locale.pk, build)}
+    return {"resources": cached_with_pages("crisis", locale.pk, build)}
 
 
 @register.simple_tag
@@ -151,4 +143,4 @@ def site_footer():
         footer = footer or SiteFooter.objects.filter(locale=default_locale()).first()
         return [footer]
 
-    return _chrome("footer", locale.pk, build)[0]
+    return cached_with_pages("footer", locale.pk, build)[0]

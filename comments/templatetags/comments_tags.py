@@ -11,7 +11,10 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.safestring import SafeData
 from django.utils.translation import get_language
 from django_comments_xtd.models import XtdComment
+from wagtail.models import Site
 
+from cms.page_cache import cached_with_pages
+from cms.privacy import passed_serving_check
 from comments import rendering
 from comments.access import can_view_page, comments_open, posting_refusal
 from comments.forms import MemberCommentForm
@@ -26,9 +29,9 @@ register = template.Library()
 def comment_section(context, page):
     request = context["request"]
     user = request.user
-    if not can_view_page(user, page):
+    if not (page.live and not page.expired and passed_serving_check(request, page)) and not can_view_page(user, page):
         return {"visible": False}
-    comment_settings = CommentSettings.for_request(request)
+    comment_settings = cached_settings(request)
     threads = comment_tree(page, user)
     refusal = posting_refusal(user, page, comment_settings, can_view=True)
     reply_target = _reply_target(request, threads)
@@ -46,7 +49,7 @@ def comment_section(context, page):
         "refusal": refusal,
         "form": form,
         "reply_target": reply_target,
-        "policy": CommentPolicy.objects.filter(locale_id=page.locale_id).first(),
+        "policy": cached_policy(page.locale_id),
         "other_versions": _other_versions(page, user),
         "login_url": redirect_to_login(page.get_url(request) + "#comments").url,
     }
@@ -70,6 +73,26 @@ def comment_text(text):
 def initials(name):
     """Up to two letters for the avatar circle: "Maria Luisa" → "ML"."""
     return rendering.initials(name)
+
+
+def cached_settings(request):
+    """The site's comment switches for showing the section (posting reads them fresh).
+
+    Read without Wagtail's create-on-first-read: a page view writes nothing, and a new row would
+    retire every cached page (the defaults apply until an editor saves the settings).
+    """
+    site = Site.find_for_request(request)
+
+    def build():
+        return CommentSettings.objects.filter(site=site).first() or CommentSettings(site=site)
+
+    return cached_with_pages("comment-settings", site.pk if site else 0, build)
+
+
+def cached_policy(locale_id):
+    """The house rules in the page's language."""
+    policies = CommentPolicy.objects.filter(locale_id=locale_id)
+    return cached_with_pages("comment-policy", locale_id, policies.first)
 
 
 def _reply_target(request, threads):
