@@ -30,6 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
+from cms.routing import OneChildTypeRoutingMixin
 from comments.models import CommentablePageMixin
 
 from .topics import TopicLinksPageForm
@@ -83,7 +84,7 @@ class Guest(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class PodcastIndexPage(RoutablePageMixin, Page):
+class PodcastIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The show: its artwork and description, the list of episodes, and the RSS feed podcast apps read."""
 
     description = models.TextField(
@@ -114,6 +115,7 @@ class PodcastIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.PodcastEpisodePage"]
+    child_select_related = ("audio", "featured_image")
     max_count_per_parent = 1
 
     content_panels = [

@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.routing import OneChildTypeRoutingMixin
 from comments.models import CommentablePageMixin
 from members.services import MEMBERS_GROUP, display_name
 
@@ -69,7 +70,7 @@ class QAPostPageQuerySet(PageQuerySet):
 QAPostPageManager = PageManager.from_queryset(QAPostPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The Discussion Blog of one language: the posts, newest first, with topic and month archives and feeds."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -79,6 +80,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.QAPostPage"]
+    child_select_related = ("featured_image", "author", "author__member_profile")
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -329,20 +331,35 @@ class QAPostPage(CommentablePageMixin, Page):
         Picks are synchronised across translations (they point at the English post), so they are
         matched here by translation key to this page's language.
         """
-        picked_ids = [link.post_id for link in self.related_post_links.all() if link.post_id]
-        keys = list(QAPostPage.objects.filter(pk__in=picked_ids).values_list("translation_key", flat=True))
-        readable = QAPostPage.objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
-        picked = list(readable.filter(translation_key__in=keys).for_listing()) if keys else []
+        keys = list(self.related_post_links.filter(post__isnull=False).values_list("post__translation_key", flat=True))
+        # The cards show a title, a link and the excerpt: nothing else of the posts is loaded.
+        readable = (
+            QAPostPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .only(
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "locale",
+                "translation_key",
+                "excerpt",
+                "date",
+                "first_published_at",
+            )
+        )
+        picked = list(readable.filter(translation_key__in=keys)) if keys else []
         order = {key: position for position, key in enumerate(keys)}
         picked.sort(key=lambda post: order[post.translation_key])
         if len(picked) < limit:
-            topic_ids = [link.topic_id for link in self.topic_links.all()]
             sharing = (
-                readable.filter(topic_links__topic_id__in=topic_ids)
+                readable.filter(topic_links__topic__in=self.topics)
                 .exclude(pk__in=[post.pk for post in picked])
                 .distinct()
                 .newest_first()
-                .for_listing()
             )
             picked += list(sharing[: limit - len(picked)])
         return picked[:limit]

@@ -17,6 +17,7 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.routing import OneChildTypeRoutingMixin
 from comments.models import OptInCommentablePageMixin
 from learning.blocks import SegmentBodyBlock
 from members.services import MEMBERS_GROUP
@@ -129,7 +130,7 @@ class NumberedPageMixin(models.Model):
         super().clean()
 
 
-class LearningIndexPage(RoutablePageMixin, Page):
+class LearningIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """ "Learning Modules": the course, one per language, visible to members only.
 
     Page privacy (a Members-group restriction, ensured on every save) keeps the course out of
@@ -147,6 +148,7 @@ class LearningIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["learning.ModulePage"]
+    child_select_related = ("hero_image",)
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("overview_intro")]
@@ -184,7 +186,7 @@ class LearningIndexPage(RoutablePageMixin, Page):
         return journal_view(request, self)
 
 
-class ModulePage(NumberedPageMixin, Page):
+class ModulePage(NumberedPageMixin, OneChildTypeRoutingMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, help_text=_("Shown in the public overview too."))
     hero_image = models.ForeignKey(
         "cms.CreditedImage",
@@ -211,6 +213,7 @@ class ModulePage(NumberedPageMixin, Page):
     )
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = ["learning.SegmentPage"]
+    child_select_related = ("video",)
 
     content_panels = [
         *Page.content_panels,
