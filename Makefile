@@ -84,7 +84,7 @@ restore: ## Restore BACKUP=backups/<time> into an EMPTY database (DATABASE_URL) 
 
 .PHONY: ops-packages drill drill-scale backup restore
 
-bench: $(VENV)/.dev compilemessages system-packages ## Large bilingual dataset on a throwaway PostgreSQL, served by gunicorn and timed (bench/results/)
+bench: $(VENV)/.dev compilemessages system-packages ops-packages ## Large bilingual dataset on a throwaway PostgreSQL, served by gunicorn and timed (bench/results/)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk >/dev/null; } || echo "wrk is missing (apt-get install wrk): throughput is skipped"
 	env -u DATABASE_URL scripts/with-postgres bench/run.sh
 

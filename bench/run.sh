@@ -13,16 +13,28 @@ fi
 PY=${PY:-.venv/bin/python}
 work=$(mktemp -d -t craft-bench.XXXXXX)
 export BENCH_PIDFILE="$work/gunicorn.pid"
+redis_pid=""
 cleanup() {
     # measure.py stops gunicorn itself; this covers a crash or Ctrl-C on the way.
     if [ -s "$BENCH_PIDFILE" ]; then
         pid=$(cat "$BENCH_PIDFILE")
         kill -TERM -- "-$pid" 2>/dev/null || true
     fi
+    [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The shared cache production runs with (CACHE_URL): pages, page chrome and sessions live there.
+redis_port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 50); do
+    redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.1
+done
+export CACHE_URL="redis://127.0.0.1:$redis_port/0"
 
 # Production settings (bench.settings adds only the query counter), with what they require.
 export DJANGO_SETTINGS_MODULE=bench.settings BENCH=1

@@ -79,6 +79,23 @@ def a_spanish_home_page(a_home_page, translate):
 
 
 @pytest.fixture
+def production_caching(settings):
+    """The caches production runs with (CACHE_URL): the page chrome and sessions in a shared cache.
+
+    The whole-page cache is left out, so every page is counted as it renders.
+    """
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}}
+    settings.CACHE_MIDDLEWARE_SECONDS = 120
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.startswith("cms.page_cache.")]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def make_user(django_user_model):
     def make(username, *groups, **fields):
         user = django_user_model.objects.create_user(

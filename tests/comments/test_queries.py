@@ -35,7 +35,7 @@ def grow(page, authors, viewer, count, start=0):
 
 @pytest.mark.parametrize("as_member", [False, True])
 def test_the_comment_tree_costs_the_same_queries_at_10_and_at_500_comments(
-    client, a_post, authors, a_member, as_member
+    client, a_post, authors, a_member, as_member, production_caching
 ):
     viewer = a_member if as_member else None
     if viewer:
@@ -45,6 +45,7 @@ def test_the_comment_tree_costs_the_same_queries_at_10_and_at_500_comments(
     small, small_html = queries_for(client, a_post.url)
     assert small_html.count('class="comment comment--') == 10
     grow(a_post, authors, viewer, 490, start=10)
+    client.get(a_post.url)  # new comments retire the cached page chrome: the next visitor caches it
     large, large_html = queries_for(client, a_post.url)
     assert large_html.count('class="comment comment--') == 500
     assert "Bulk comment 499" in large_html
@@ -52,6 +53,7 @@ def test_the_comment_tree_costs_the_same_queries_at_10_and_at_500_comments(
     if as_member:
         assert "You reported this comment" in large_html
     assert large == small
+    assert large <= 20, "issue 9's budget, with the caches production runs with"
 
 
 def test_a_thread_renders_nested_to_the_deepest_level(client, a_post, authors):

@@ -131,12 +131,12 @@ def test_the_directory_is_paginated_keeping_the_search(member_client, make_membe
 
 @pytest.mark.parametrize("count", [3, 40])
 def test_the_directory_costs_the_same_queries_however_many_members(
-    member_client, make_member, django_assert_max_num_queries, count
+    production_caching, member_client, make_member, django_assert_max_num_queries, count
 ):
     for number in range(count):
         make_member(f"member_{number:02}")
-    # Most of these are the site layout (header, language links, crisis resources, footer).
-    with django_assert_max_num_queries(22):
+    member_client.get("/members/")  # the page chrome is cached by a first visitor
+    with django_assert_max_num_queries(10):
         response = member_client.get("/members/")
     assert response.status_code == 200
 
