@@ -30,6 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
+from cms.privacy import public
 from cms.routing import OneChildTypeRoutingMixin
 from comments.models import CommentablePageMixin
 
@@ -158,9 +159,7 @@ class PodcastIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     def episodes(self):
         """This language's published, public episodes, newest first, with what listings show."""
         return (
-            PodcastEpisodePage.objects.child_of(self)
-            .live()
-            .public()
+            public(PodcastEpisodePage.objects.child_of(self).live())
             .filter(audio__isnull=False)
             .select_related("audio")
             .prefetch_related(

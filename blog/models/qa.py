@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.privacy import public
 from cms.routing import OneChildTypeRoutingMixin
 from comments.models import CommentablePageMixin
 from members.services import MEMBERS_GROUP, display_name
@@ -89,19 +90,13 @@ class BlogIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     class Meta:
         verbose_name = _("discussion blog")
 
-    def posts(self, private_q=None):
-        """The posts anyone may read: live, not behind a privacy restriction, in this blog.
-
-        `private_q` is a `PageQuerySet.private_q()` already made in this request: each one reads
-        every privacy restriction, so a page that needs several public querysets makes it once.
-        """
-        posts = QAPostPage.objects.live().descendant_of(self)
-        return posts.public() if private_q is None else posts.exclude(private_q)
+    def posts(self):
+        """The posts anyone may read: live, not behind a privacy restriction, in this blog."""
+        return public(QAPostPage.objects.live().descendant_of(self))
 
     def get_context(self, request, *args, topic=None, month=None, topics=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        private_q = QAPostPage.objects.private_q()
-        posts = self.posts(private_q)
+        posts = self.posts()
         listed = posts.newest_first()
         if topic is not None:
             listed = listed.filter(topic_links__topic=topic)
@@ -123,7 +118,7 @@ class BlogIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
         if page_of_posts.number > 1:
             canonical_url += f"?page={page_of_posts.number}"
         if topic is not None and page_of_posts.number == 1:
-            context["topic_episodes"] = self.episodes_about(topic, private_q=private_q)
+            context["topic_episodes"] = self.episodes_about(topic)
         context.update(
             posts=page_of_posts,
             canonical_url=canonical_url,
@@ -146,12 +141,11 @@ class BlogIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
         loaded = {post.pk: post for post in QAPostPage.objects.filter(pk__in=ids).for_listing().with_comment_counts()}
         return [loaded[pk] for pk in ids if pk in loaded]
 
-    def episodes_about(self, topic, limit=6, private_q=None):
+    def episodes_about(self, topic, limit=6):
         """The newest public podcast episodes of this language sharing `topic`: a topic gathers both."""
         from .podcasts import PodcastEpisodePage
 
-        episodes = PodcastEpisodePage.objects.live()
-        episodes = episodes.public() if private_q is None else episodes.exclude(private_q)
+        episodes = public(PodcastEpisodePage.objects.live())
         return list(
             episodes.filter(locale_id=self.locale_id, topic_links__topic=topic)
             .select_related("audio")
@@ -334,8 +328,7 @@ class QAPostPage(CommentablePageMixin, Page):
         keys = list(self.related_post_links.filter(post__isnull=False).values_list("post__translation_key", flat=True))
         # The cards show a title, a link and the excerpt: nothing else of the posts is loaded.
         readable = (
-            QAPostPage.objects.live()
-            .public()
+            public(QAPostPage.objects.live())
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .only(

@@ -14,7 +14,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
 
 from cms.page_cache import cached_with_pages
-from cms.privacy import passed_serving_check
+from cms.privacy import alias_on_line, passed_serving_check, restriction_on_line
 from comments import rendering
 from comments.access import can_view_page, comments_open, posting_refusal
 from comments.forms import MemberCommentForm
@@ -131,13 +131,18 @@ def _other_versions(page, user):
         page.get_translations()
         .live()
         .select_related("locale")
-        .annotate(visible_comments=Coalesce(Subquery(visible, output_field=IntegerField()), 0))
+        .annotate(
+            visible_comments=Coalesce(Subquery(visible, output_field=IntegerField()), 0),
+            restricted=restriction_on_line(),
+            under_alias=alias_on_line(),
+        )
         # "The other version has 0 comments" helps nobody, and skipping it skips its privacy check.
         .filter(visible_comments__gt=0)
     )
     versions = []
     for translation in translations:
-        if can_view_page(user, translation):
+        # Nothing on its line restricted and no alias there: public, without a query of its own.
+        if (not translation.restricted and not translation.under_alias) or can_view_page(user, translation):
             versions.append(
                 {
                     "page": translation,

@@ -98,3 +98,28 @@ def test_no_request_and_another_page_are_never_taken_as_served(a_tree, rf):
     request.user = AnonymousUser()
     assert not passed_serving_check(None, a_tree["open"])
     assert not passed_serving_check(request, a_tree["open"])
+
+
+def test_public_keeps_the_pages_wagtails_public_keeps_in_the_same_query(a_tree):
+    from wagtail.models import Page
+
+    from cms.privacy import alias_on_line, public, restriction_on_line
+
+    ours = public(Page.objects.all())
+    assert sorted(ours.values_list("pk", flat=True)) == sorted(Page.objects.public().values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as queries:
+        list(ours)
+    assert len(queries) == 1
+
+    flags = {
+        page.slug: (page.restricted, page.under_alias)
+        for page in Page.objects.filter(depth__gt=2).annotate(restricted=restriction_on_line(), under_alias=alias_on_line())
+    }
+    assert flags == {
+        "open": (False, False),
+        "private": (True, False),
+        "inside": (True, False),
+        "staff-only": (True, False),
+        "inside-alias": (True, True),
+        "private-alias": (True, True),  # Wagtail copies the source's restriction onto a new alias
+    }
