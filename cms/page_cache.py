@@ -11,7 +11,10 @@ moves the generation on, so the next visitor gets a freshly rendered page: preci
 would have to know every listing, archive and feed a change shows up on.
 """
 
+import time
+
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
@@ -20,6 +23,8 @@ from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache-generation"
+# Pages each worker keeps a copy of (PagesNearby): most are 5-20 KB, a 500-comment thread 400 KB.
+NEARBY_PAGES = 200
 # Areas with forms, accounts or per-person answers: never stored, always private.
 PRIVATE_PREFIXES = (
     "/admin/",
@@ -61,8 +66,19 @@ def _cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
+def _fresh_generation():
+    """A generation no earlier one can have had: if the counter is ever lost (a Redis restart, an
+    eviction, a cleared cache), restarting it from 0 would bring back the pages stored under 0."""
+    return time.time_ns()
+
+
 def current_generation():
-    return _cache().get(GENERATION_KEY, 0)
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def cached_with_pages(name, key, build):
@@ -85,7 +101,7 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
 
 
 def _unprefixed(path):
@@ -99,10 +115,57 @@ def is_private_request(request):
     )
 
 
+class PagesNearby:
+    """The shared cache for pages, with a copy of each kept in this process as well.
+
+    Every page key carries the generation, which is always read from the shared cache: a copy
+    here is served only while that generation is current, exactly as the shared one would be. It
+    saves two of the three round trips to Redis per cached page (the key's header list and the
+    page; the generation remains). Bounded in entries, so a worker's memory stays bounded too.
+    """
+
+    _missing = object()
+
+    def __init__(self, shared, nearby):
+        self.shared, self.nearby = shared, nearby
+
+    def get(self, key, default=None):
+        value = self.nearby.get(key, self._missing)
+        if value is self._missing:
+            value = self.shared.get(key, self._missing)
+            if value is self._missing:
+                return default
+            self.nearby.set(key, value)
+        return value
+
+    def set(self, key, value, timeout):
+        self.shared.set(key, value, timeout)
+        self.nearby.set(key, value, timeout)
+
+
+_nearby = None
+
+
+def _pages_nearby():
+    from django.conf import settings
+
+    global _nearby
+    if _nearby is None:
+        _nearby = LocMemCache(
+            "craft-pages-nearby",
+            {"TIMEOUT": settings.CACHE_MIDDLEWARE_SECONDS or 1, "OPTIONS": {"MAX_ENTRIES": NEARBY_PAGES}},
+        )
+    return PagesNearby(_cache(), _nearby)
+
+
 class GenerationKeyMixin:
     @property
     def key_prefix(self):
         return f"pages-{current_generation()}"
+
+    @property
+    def cache(self):
+        return _pages_nearby()
 
     @key_prefix.setter
     def key_prefix(self, value):

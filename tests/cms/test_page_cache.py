@@ -129,3 +129,35 @@ def test_making_a_cached_page_private_retires_it_at_once(an_about_page, client):
     before = current_generation()
     restriction.groups.add(Group.objects.get_or_create(name="Staff")[0])
     assert current_generation() > before
+
+
+def test_a_lost_generation_counter_never_brings_back_pages_stored_before(an_about_page, client):
+    from cms.page_cache import GENERATION_KEY
+
+    assert "We listen." in client.get("/about/").content.decode()
+    StandardPage.objects.filter(pk=an_about_page.pk).update(intro="Changed while the counter was lost.")
+    cache.delete(GENERATION_KEY)  # evicted, or Redis restarted: the stored pages may survive it
+    assert "Changed while the counter was lost." in client.get("/about/").content.decode()
+
+
+def test_a_cached_page_costs_one_trip_to_the_shared_cache(an_about_page, client, monkeypatch):
+    from cms import page_cache
+
+    client.get("/about/")
+    client.get("/about/")  # stored in the shared cache and in this process
+    trips = []
+    shared = page_cache._cache()
+    original_get = shared.get
+
+    def counted_get(key, *args, **kwargs):
+        trips.append(key)
+        return original_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get", counted_get)
+    assert "We listen." in client.get("/about/").content.decode()
+    assert trips == [page_cache.GENERATION_KEY]
+
+    # A publication moves the generation on: the copy in this process is never served again.
+    an_about_page.intro = "We listen, and we learn."
+    an_about_page.save_revision().publish()
+    assert "We listen, and we learn." in client.get("/about/").content.decode()

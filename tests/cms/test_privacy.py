@@ -111,10 +111,8 @@ def test_public_keeps_the_pages_wagtails_public_keeps_in_the_same_query(a_tree):
         list(ours)
     assert len(queries) == 1
 
-    flags = {
-        page.slug: (page.restricted, page.under_alias)
-        for page in Page.objects.filter(depth__gt=2).annotate(restricted=restriction_on_line(), under_alias=alias_on_line())
-    }
+    pages = Page.objects.filter(depth__gt=2).annotate(restricted=restriction_on_line(), under_alias=alias_on_line())
+    flags = {page.slug: (page.restricted, page.under_alias) for page in pages}
     assert flags == {
         "open": (False, False),
         "private": (True, False),
