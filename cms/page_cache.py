@@ -108,11 +108,14 @@ def _unprefixed(path):
     return path[3:] if path.startswith("/es/") else path
 
 
+def is_private_path(path):
+    """An area with forms, accounts or per-person answers, in either language: never stored."""
+    return _unprefixed(path).startswith(PRIVATE_PREFIXES)
+
+
 def is_private_request(request):
     user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated) or _unprefixed(request.path_info).startswith(
-        PRIVATE_PREFIXES
-    )
+    return bool(user is not None and user.is_authenticated) or is_private_path(request.path_info)
 
 
 class PagesNearby:

@@ -29,7 +29,9 @@ register = template.Library()
 def comment_section(context, page):
     request = context["request"]
     user = request.user
-    if not (page.live and not page.expired and passed_serving_check(request, page)) and not can_view_page(user, page):
+    # The page Wagtail is serving has just passed its privacy check; any other page is asked here.
+    served = page.live and not page.expired and passed_serving_check(request, page)
+    if not served and not can_view_page(user, page):
         return {"visible": False}
     comment_settings = cached_settings(request)
     threads = comment_tree(page, user)
