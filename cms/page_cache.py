@@ -14,6 +14,7 @@ would have to know every listing, archive and feed a change shows up on.
 import time
 
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -153,12 +154,16 @@ def _pages_nearby():
     from django.conf import settings
 
     global _nearby
+    shared = _cache()
+    if isinstance(shared, DummyCache):
+        # Nothing is shared, so there is no generation to check a copy against: keep none either.
+        return shared
     if _nearby is None:
         _nearby = LocMemCache(
             "craft-pages-nearby",
             {"TIMEOUT": settings.CACHE_MIDDLEWARE_SECONDS or 1, "OPTIONS": {"MAX_ENTRIES": NEARBY_PAGES}},
         )
-    return PagesNearby(_cache(), _nearby)
+    return PagesNearby(shared, _nearby)
 
 
 class GenerationKeyMixin:
@@ -191,10 +196,17 @@ class UpdatePageCacheMiddleware(GenerationKeyMixin, UpdateCacheMiddleware):
 
 
 class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
-    """Last in MIDDLEWARE (after authentication): answers anonymous GETs from the cache."""
+    """Answers anonymous GETs from the cache, right after the language is known.
+
+    Before authentication, "anonymous" means no session cookie: without one nobody can be signed
+    in. A visitor with a session is never answered from the cache (nor stored, whatever its user),
+    so a cached page skips the rest of the middleware.
+    """
 
     def process_request(self, request):
-        if is_private_request(request):
+        from django.conf import settings
+
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or is_private_path(request.path_info):
             request._cache_update_cache = False
             return None
         response = super().process_request(request)

@@ -161,3 +161,19 @@ def test_a_cached_page_costs_one_trip_to_the_shared_cache(an_about_page, client,
     an_about_page.intro = "We listen, and we learn."
     an_about_page.save_revision().publish()
     assert "We listen, and we learn." in client.get("/about/").content.decode()
+
+
+def test_without_a_storing_cache_no_worker_keeps_pages_either(an_about_page, client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert "We listen." in client.get("/about/").content.decode()
+    StandardPage.objects.filter(pk=an_about_page.pk).update(intro="Changed, and nothing kept the old page.")
+    assert "Changed, and nothing kept the old page." in client.get("/about/").content.decode()
+
+
+def test_a_visitor_with_a_session_is_never_answered_from_the_cache(an_about_page, client, settings):
+    assert "We listen." in client.get("/about/").content.decode()
+    StandardPage.objects.filter(pk=an_about_page.pk).update(intro="Rendered for a visitor with a session.")
+    assert "We listen." in client.get("/about/").content.decode(), "a visitor without one gets the copy"
+    client.cookies[settings.SESSION_COOKIE_NAME] = "not-a-real-session"
+    response = client.get("/about/")
+    assert "Rendered for a visitor with a session." in response.content.decode()
