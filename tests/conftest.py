@@ -78,6 +78,16 @@ def a_spanish_home_page(a_home_page, translate):
     return translate(a_home_page, HOME_SPANISH)
 
 
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request under /es/ leaves Spanish active in the thread (LocaleMiddleware never resets it):
+    each test starts from the default language whatever ran before it."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def production_caching(settings):
     """The caches production runs with (CACHE_URL): the page chrome and sessions in a shared cache.
