@@ -45,12 +45,14 @@ class QAPostPageQuerySet(PageQuerySet):
         """Annotate `comment_count`: the visible comments of each post, 0 when there are none.
 
         One correlated subquery, so listings stay at a constant number of queries. Comments hang
-        on a generic key whose `object_pk` is text, hence the cast.
+        on a generic key whose `object_pk` is text, hence the cast. Counted in django-comments'
+        own table (every comment has its row there): joining django-comments-xtd's table as well
+        makes PostgreSQL scan all of it for each post.
         """
-        from django_comments_xtd.models import XtdComment
+        from django_comments.models import Comment
 
         visible = (
-            XtdComment.objects.filter(
+            Comment.objects.filter(
                 content_type__app_label="blog",
                 content_type__model="qapostpage",
                 object_pk=Cast(OuterRef("pk"), TextField()),

@@ -10,7 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.utils.safestring import SafeData
 from django.utils.translation import get_language
-from django_comments_xtd.models import XtdComment
+from django_comments.models import Comment
 from wagtail.models import Site
 
 from cms.page_cache import cached_with_pages
@@ -118,7 +118,8 @@ def _other_versions(page, user):
     point at pages by text `object_pk`, hence the cast), whatever the number of languages.
     """
     visible = (
-        XtdComment.objects.filter(
+        # django-comments' own table: joining django-comments-xtd's too would scan all of it.
+        Comment.objects.filter(
             content_type_id=OuterRef("content_type_id"),
             object_pk=Cast(OuterRef("pk"), TextField()),
             is_public=True,
