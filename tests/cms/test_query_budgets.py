@@ -6,12 +6,12 @@ members, search). `make bench` counts the same pages on the large dataset.
 """
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic
 from learning.models import LearningIndexPage, ModulePage, SegmentPage
+from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,7 @@ def page_urls(language):
 
 @pytest.fixture
 def demo_content(django_capture_on_commit_callbacks):
-    # wagtail-localize publishes translations on commit; run those callbacks as a real commit would.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
+    load_demo_content(django_capture_on_commit_callbacks)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
