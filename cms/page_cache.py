@@ -85,8 +85,9 @@ def current_generation():
 def cached_with_pages(name, key, build):
     """`build()`, kept exactly as long as the cached pages: under the current generation.
 
-    For the page chrome (menu, footer, crisis resources) and site-wide settings, the same for every
-    visitor of a language and changed only by what moves the generation on. Where the page cache
+    For the page chrome (menu, footer, crisis resources) and site-wide settings: the same for every
+    visitor of a language, changed only by what moves the generation on, and so costing no queries
+    on members' pages either. Where the page cache
     is off (development, or production without a shared cache), so is this: `build()` every time.
     """
     from django.conf import settings

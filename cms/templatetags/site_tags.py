@@ -12,11 +12,6 @@ from cms.page_cache import cached_with_pages
 
 register = template.Library()
 
-# The page chrome (menu, footer, crisis resources) is the same on every page of a language and
-# changes only when a page is published, moved or deleted or a snippet is saved: exactly when the
-# page cache's generation moves on, so it is kept under that generation (cms.page_cache) and costs
-# no queries on members' pages either.
-
 
 def _site_root(request):
     site = Site.find_for_request(request)
