@@ -50,7 +50,7 @@ lint: $(VENV)/.dev ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: $(VENV)/.dev compilemessages system-packages ## Lint, checks, the whole suite on a throwaway PostgreSQL, then the fault drills
+test: $(VENV)/.dev compilemessages system-packages ops-packages ## Lint, checks, the whole suite on a throwaway PostgreSQL, then the fault drills
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/translations.py check
 	scripts/with-postgres $(MAKE) --no-print-directory test-in-db

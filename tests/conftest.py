@@ -123,6 +123,18 @@ def an_editor(make_user):
     return make_user("editor", "Editors")
 
 
+# --- The whole suite runs ------------------------------------------------------------------------
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test proves nothing: `make test` installs what every test needs, so a skip fails the run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped: every test must run in `make test`.", red=True)
+        session.exitstatus = 1
+
+
 # --- Browser tests -------------------------------------------------------------------------------
 
 
