@@ -6,6 +6,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from members.services import is_member
@@ -24,6 +25,7 @@ def _members_only(request):
     return None
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def ask_question(request):
     refusal = _members_only(request)
@@ -56,6 +58,7 @@ def ask_question(request):
     )
 
 
+@never_cache
 @require_GET
 def question_sent(request):
     refusal = _members_only(request)

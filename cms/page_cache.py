@@ -2,8 +2,10 @@
 
 Anonymous GETs of public pages are served from the cache, per URL and language (Django's cache
 middleware keys on both, and on the Cookie header the pages vary on). Nothing personal is ever
-stored: a response for a signed-in person, one that sets a cookie, or one from an area with
-forms or private data is marked `private, no-store` and skipped.
+stored: a response for a signed-in person, one that carries a form's CSRF token, or one whose
+view declared itself private (`never_cache`, `cache_control(private=True)`) is kept by nobody.
+The cache keeps no list of private URLs: a view knows what it shows, and a list of paths goes
+stale the day a path is renamed or translated.
 
 Every stored page carries the current "generation" in its key. Publishing, unpublishing, moving
 or deleting a page, changing a snippet, and any change to a comment or a member's public name
@@ -26,30 +28,22 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "page-cache-generation"
 # Pages each worker keeps a copy of (PagesNearby): most are 5-20 KB, a 500-comment thread 400 KB.
 NEARBY_PAGES = 200
-# Areas with forms, accounts or per-person answers: never stored, always private.
-PRIVATE_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/accounts/",
-    "/members/",
-    "/comments/",
-    "/search/",
-    "/healthz",
-    "/documents/",
-    "/learning/journal/",
-    "/blog/ask/",
-)
-# Content that public pages show. Pages themselves are watched through Wagtail's publishing
-# signals and through their own apps below (drafts and deletions).
-WATCHED_APPS = {"cms", "home", "blog", "learning", "comments", "django_comments", "django_comments_xtd", "members"}
-# Rows that change often and appear on no public page: progress, journals, the question inbox,
-# renditions made while a page renders, the feed's own bookkeeping.
-UNSHARED_MODELS = {
-    "learning.segmentcompletion",
-    "learning.journalentry",
-    "blog.questionsubmission",
-    "blog.podcastfeedstate",
-    "cms.creditedrendition",
+# What public pages show besides pages (which are watched through Wagtail's publishing signals
+# and their own saves and deletions below) and snippets (every registered snippet is watched):
+# the comments on them and the public names beside those comments, the media they embed, the
+# comment settings, which Spanish snippets reviewers let out, and the site's roots and languages.
+WATCHED_MODELS_SHOWN = {
+    "django_comments.comment",
+    "django_comments.commentflag",
+    "django_comments_xtd.xtdcomment",
+    "comments.commentsettings",
+    "members.memberprofile",
+    "cms.creditedimage",
+    "cms.sitemedia",
+    "wagtaildocs.document",
+    "translation_workflow.snippetpublication",
+    "wagtailcore.site",
+    "wagtailcore.locale",
 }
 # Wagtail's own rows that decide what a public page may show: making a page private (or changing
 # who may read it) must retire its cached public copy at once, not when the copy expires.
@@ -106,18 +100,16 @@ def invalidate(**kwargs):
         cache.add(GENERATION_KEY, _fresh_generation(), None)
 
 
-def _unprefixed(path):
-    return path[3:] if path.startswith("/es/") else path
+def is_private_response(request, response):
+    """A signed-in person's page, or one with a form: its CSRF token belongs to one visitor.
 
+    Rendering a form's token makes Django's CSRF middleware (re)send the token's cookie with the
+    response, so that cookie marks every page with a form, whatever its URL.
+    """
+    from django.conf import settings
 
-def is_private_path(path):
-    """An area with forms, accounts or per-person answers, in either language: never stored."""
-    return _unprefixed(path).startswith(PRIVATE_PREFIXES)
-
-
-def is_private_request(request):
     user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated) or is_private_path(request.path_info)
+    return bool(user is not None and user.is_authenticated) or settings.CSRF_COOKIE_NAME in response.cookies
 
 
 class PagesNearby:
@@ -185,7 +177,7 @@ class UpdatePageCacheMiddleware(GenerationKeyMixin, UpdateCacheMiddleware):
     """First in MIDDLEWARE: stores what FetchPageCacheMiddleware let through, if it may be shared."""
 
     def process_response(self, request, response):
-        if is_private_request(request):
+        if is_private_response(request, response):
             # Members' pages, forms, previews: never kept by us, a proxy or a shared browser.
             patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ("Cookie",))
@@ -207,7 +199,7 @@ class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
     def process_request(self, request):
         from django.conf import settings
 
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or is_private_path(request.path_info):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
             request._cache_update_cache = False
             return None
         response = super().process_request(request)
@@ -223,10 +215,27 @@ class FetchPageCacheMiddleware(GenerationKeyMixin, FetchFromCacheMiddleware):
         return response
 
 
+def _is_shown_on_public_pages(model):
+    from wagtail.models import Page
+    from wagtail.snippets.models import get_snippet_models
+
+    label = model._meta.label_lower
+    if label in WATCHED_MODELS or label in WATCHED_MODELS_SHOWN:
+        return True
+    # A page's inline rows (a segment's exercises, an episode's guests) are saved with the page.
+    concrete = model._meta.concrete_model
+    return issubclass(concrete, Page) or concrete in get_snippet_models() or _is_inline_of_a_page(concrete)
+
+
+def _is_inline_of_a_page(model):
+    from modelcluster.fields import ParentalKey
+    from wagtail.models import Page
+
+    return any(isinstance(field, ParentalKey) and issubclass(field.related_model, Page) for field in model._meta.fields)
+
+
 def _model_changed(sender, **kwargs):
-    meta = sender._meta
-    watched = meta.app_label in WATCHED_APPS and meta.label_lower not in UNSHARED_MODELS
-    if watched or meta.label_lower in WATCHED_MODELS:
+    if _is_shown_on_public_pages(sender):
         # After the commit too: a page rendered while the change was still uncommitted must not
         # be kept under the new generation.
         invalidate()

@@ -10,6 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments_xtd.models import XtdComment
@@ -118,6 +119,7 @@ def delete_comment(request, pk):
     return render(request, "comments/confirm_delete.html", {"page": page, "comment": comment})
 
 
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

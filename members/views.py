@@ -27,6 +27,7 @@ from .services import profile_for
 MEMBERS_PER_PAGE = 24
 
 
+@never_cache
 @member_required
 def directory(request):
     form = DirectorySearchForm(request.GET or None)
@@ -62,6 +63,7 @@ def _visible_profile(request, username):
     return profile
 
 
+@never_cache
 @member_required
 def profile(request, username):
     member_profile = _visible_profile(request, username)
@@ -81,6 +83,7 @@ def profile(request, username):
     )
 
 
+@never_cache
 @member_required
 def picture(request, username):
     """Pictures are served to members only, like the profile they belong to."""

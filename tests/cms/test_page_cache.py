@@ -70,10 +70,62 @@ def test_a_cached_page_is_never_shared_by_a_member_and_a_visitor_in_either_order
     assert members_view != anonymous
 
 
-@pytest.mark.parametrize("path", ["/accounts/login/", "/es/accounts/signup/", "/search/?q=listen", "/members/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/login/",
+        "/es/accounts/signup/",
+        "/accounts/password/reset/",
+        "/admin/login/",
+        "/django-admin/login/",
+        "/search/?q=listen",
+        "/es/search/?q=escuchar",
+        "/members/",
+        "/comments/unsubscribe/not-a-token/",
+    ],
+)
 def test_forms_and_members_areas_are_never_shared_cached(a_spanish_home_page, client, path):
     response = client.get(path)
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_a_page_with_a_form_is_private_wherever_its_url_is():
+    """No list of private paths: a form's token belongs to one visitor, whatever the URL says."""
+    from django.http import HttpResponse
+    from django.middleware.csrf import CsrfViewMiddleware, get_token
+    from django.test import RequestFactory
+
+    from cms.page_cache import UpdatePageCacheMiddleware
+
+    def a_form(request):
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    request = RequestFactory().get("/es/a-renamed-or-translated-path/")
+    response = CsrfViewMiddleware(a_form).process_response(request, a_form(request))
+    response = UpdatePageCacheMiddleware(a_form).process_response(request, response)
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("model_label", "retires"),
+    [
+        ("cms.queuedemail", False),
+        ("learning.journalentry", False),
+        ("learning.segmentcompletion", False),
+        ("blog.podcastfeedstate", False),
+        ("cms.crisisresource", True),
+        ("home.standardpage", True),
+        ("django_comments_xtd.xtdcomment", True),
+        ("members.memberprofile", True),
+        ("blog.episodeguest", True),
+    ],
+)
+def test_only_what_public_pages_show_retires_them(model_label, retires):
+    from django.apps import apps
+
+    from cms.page_cache import _is_shown_on_public_pages
+
+    assert _is_shown_on_public_pages(apps.get_model(model_label)) is retires
 
 
 def test_a_new_comment_policy_or_footer_change_retires_cached_pages(an_about_page, client):
