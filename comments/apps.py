@@ -12,11 +12,13 @@ class CommentsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.models import Page
 
-        from members.registry import activity
+        from members.registry import account_deletion, activity, data_export
 
-        from . import signals
+        from . import member_data, signals
 
         # Comments hang on a generic key: without this, a deleted page's comments would wait for
         # a new page to reuse its id and then appear under it.
         post_delete.connect(signals.delete_comments_of_page, sender=Page, dispatch_uid="comments_page_deleted")
         activity.register("comments", signals.recent_comments)
+        data_export.register("comments", member_data.comments_as_data)
+        account_deletion.register("comments", member_data.release_comments)

@@ -185,7 +185,7 @@ def delete_own(comment, user):
 def mark_deleted_by_author(comments, decided_by=None):
     """Record that the authors of `comments` took them back (their own deletion or their account's).
 
-    Also used by members.comments when an account is deleted without keeping its comments.
+    Also used by comments.member_data when an account is deleted without keeping its comments.
     """
     now = timezone.now()
     ids = list(comments.values_list("pk", flat=True))
