@@ -1,5 +1,6 @@
 """Mail that meets a closed mail server waits in the database and goes out once it is back."""
 
+import io
 import smtplib
 import socket
 import threading
@@ -120,11 +121,13 @@ def test_a_permanent_refusal_is_given_up_after_the_cap_with_its_reason(smtp, cap
     smtp.MAIL_QUEUE_MAX_ATTEMPTS = 3
     queued = a_queued_message(1)
     sink = SmtpSink(port=smtp.EMAIL_PORT, refuse_recipients=True)
+    output = io.StringIO()
     try:
         for _run in range(5):
-            call_command("send_queued_email")
+            call_command("send_queued_email", stdout=output)
     finally:
         sink.stop()
+    assert f"message {queued.pk}, SMTPRecipientsRefused 550" in output.getvalue(), "the staff running it see why"
     queued.refresh_from_db()
     assert queued.refusals == 3, "no fourth try once given up"
     assert queued.given_up_at is not None and queued.sent_at is None
