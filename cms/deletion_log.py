@@ -4,8 +4,12 @@ A backup taken on Monday still holds an account its member deleted on Tuesday. R
 not bring that account back: every committed deletion appends the account's id (never its name or
 email) and its join time to ACCOUNT_DELETION_LOG, and `manage.py replay_account_deletions` deletes those accounts
 again once a backup is restored.
+
+The deleting itself is the members app's (members.privacy.erase_account, the same function a
+member's own deletion runs); this ground module only keeps the log.
 """
 
+import contextlib
 import contextvars
 import json
 import os
@@ -55,35 +59,23 @@ def deleted_accounts():
     return {entry["user_id"]: datetime.fromisoformat(entry["date_joined"]) for entry in entries}
 
 
-def replay_deletions():
-    """Delete again every logged account that a restore brought back; returns how many.
+def returned_accounts():
+    """The logged accounts a restore brought back.
 
-    It runs the same per-app cleanup as a member's own deletion (members.registry), removing
-    their comments rather than keeping them anonymised, which is the choice that can never
-    expose anything. No goodbye email is sent a second time.
+    Only the very account that was deleted: a restore rewinds the id sequence, so a newer
+    account may carry a logged id; its join time tells them apart.
     """
-    from members.registry import account_deletion
-    from members.services import profile_for
-
     logged = deleted_accounts()
-    # Only the very account that was deleted: a restore rewinds the id sequence, so a newer
-    # account may carry a logged id; its join time tells them apart.
-    returning = [
+    return [
         member for member in get_user_model().objects.filter(pk__in=logged) if member.date_joined == logged[member.pk]
     ]
+
+
+@contextlib.contextmanager
+def replaying():
+    """Deletions made inside are replays of logged ones: they are not logged a second time."""
     token = _replaying.set(True)
     try:
-        deleted = 0
-        for member in returning:
-            with transaction.atomic():
-                picture = profile_for(member).avatar
-                for _name, provider in account_deletion.items():
-                    provider(member, False)
-                member.delete()
-                if picture:
-                    storage, name = picture.storage, picture.name
-                    transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
-            deleted += 1
+        yield
     finally:
         _replaying.reset(token)
-    return deleted

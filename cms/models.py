@@ -158,15 +158,27 @@ class SiteFooter(TranslatableMixin, models.Model):
         return str(_("Site footer"))
 
 
+class QueuedEmailQuerySet(models.QuerySet):
+    def waiting(self):
+        """Messages still to be sent: neither sent nor given up."""
+        return self.filter(sent_at__isnull=True, given_up_at__isnull=True)
+
+
 class QueuedEmail(models.Model):
     """A message the mail server could not take; cms.mail sends it again later."""
 
     created_at = models.DateTimeField(auto_now_add=True)
     sender = models.CharField(max_length=320)
     recipients = models.JSONField()
-    raw = models.TextField(help_text="The whole MIME message, as it would have been sent.")
+    raw = models.TextField(help_text="The whole MIME message, as it would have been sent; emptied once sent.")
     attempts = models.PositiveSmallIntegerField(default=1)
-    last_error = models.CharField(max_length=100, blank=True)
+    # Permanent refusals (SMTP 5xx) only: an outage never makes a message give up.
+    refusals = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=255, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    given_up_at = models.DateTimeField(null=True, blank=True)
+
+    objects = QueuedEmailQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("queued email")

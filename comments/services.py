@@ -182,10 +182,27 @@ def delete_own(comment, user):
     comments.update(is_removed=True, comment="", followup=False)
 
 
+def clear_old_addresses():
+    """Erase the client address of comments older than COMMENT_IP_RETENTION_DAYS; returns how many.
+
+    The address only helps with abuse reported soon after a post (a flood, threats); after that it
+    would only tell where a member was when they wrote about their family.
+    """
+    cutoff = timezone.now() - timedelta(days=settings.COMMENT_IP_RETENTION_DAYS)
+    return XtdComment.norel_objects.filter(submit_date__lt=cutoff, ip_address__isnull=False).update(ip_address=None)
+
+
+def never_store_email(sender, instance, **kwargs):
+    """pre_save of every comment: the engine copies the account's email into `user_email` on some
+    paths (its own forms, the Django admin); a comment row never holds an address, whoever saves it.
+    """
+    instance.user_email = ""
+
+
 def mark_deleted_by_author(comments, decided_by=None):
     """Record that the authors of `comments` took them back (their own deletion or their account's).
 
-    Also used by members.comments when an account is deleted without keeping its comments.
+    Also used by comments.member_data when an account is deleted without keeping its comments.
     """
     now = timezone.now()
     ids = list(comments.values_list("pk", flat=True))

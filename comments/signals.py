@@ -1,7 +1,7 @@
 """What other apps' events mean for comments: deleted pages and members' profile pages.
 
-The member's data export and account deletion providers for comments live in members.comments
-(it scrubs name, email and IP and keeps replies in place); this app adds nothing to them.
+The member's data export and account deletion providers for comments live in comments.member_data
+(it scrubs name, email and IP and keeps replies in place).
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import NoReverseMatch, reverse
 from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -21,8 +22,10 @@ from .models import RemovalKind
 
 # What a comment row carries into the page: the engine's field names, so templates read them as before.
 _ROW_FIELDS = ("pk", "parent_id", "user_id", "user_name", "comment", "submit_date", "is_public", "is_removed")
+# A member's current public name, not the one stored with the comment when it was posted: a new
+# display name reaches every old comment, from the profile row the query joins anyway.
 _QUERY_FIELDS = (
-    *_ROW_FIELDS,
+    *("author_name" if name == "user_name" else name for name in _ROW_FIELDS),
     "review__removal_kind",
     "user__username",
     "user__member_profile__suspended",
@@ -85,10 +88,16 @@ def annotated_comments(page, viewer):
         group__user=OuterRef("user_id"),
     )
     comments = XtdComment.objects.filter(pk__in=ids).annotate(
+        author_name=Coalesce(
+            NullIf("user__member_profile__display_name", Value("")),
+            "user__username",
+            "user_name",
+            output_field=CharField(),
+        ),
         author_is_staff=ExpressionWrapper(
             Q(Exists(staff_groups)) | Q(user__is_staff=True) | Q(user__is_superuser=True),
             output_field=BooleanField(),
-        )
+        ),
     )
     if viewer.is_authenticated:
         comments = comments.annotate(

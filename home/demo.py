@@ -101,6 +101,25 @@ PAGES = {
                 "escribir. No se envía nada a anunciantes ni a servicios de terceros, y puede descargar "
                 "o borrar sus datos cuando quiera.",
             ),
+            (
+                "How long we keep things: the network address a comment was sent from, 30 days, only "
+                "to deal with abuse, then it is erased; your email address is never stored with your "
+                "comments. An email that could not go out at once waits in our database until it is "
+                "sent; its text is erased when it is sent, and the record of sending after 7 days. "
+                "Server logs never hold your email or network address and are deleted after 14 days. "
+                "When you delete your account, we keep only its number and the date it was created "
+                "(never your name or email) for as long as we keep backups made before, so that "
+                "restoring a backup can never bring your account back.",
+                "Cuánto tiempo guardamos los datos: la dirección de red desde la que se envió un "
+                "comentario, 30 días, solo para atender casos de abuso, y después se borra; su correo "
+                "electrónico nunca se guarda con sus comentarios. Un mensaje que no se pudo enviar de "
+                "inmediato espera en nuestra base de datos hasta que se envía; su texto se borra al "
+                "enviarse, y el registro del envío a los 7 días. Los registros del servidor nunca "
+                "contienen su correo electrónico ni su dirección de red y se borran a los 14 días. "
+                "Cuando usted borra su cuenta, guardamos solo su número y la fecha en que se creó "
+                "(nunca su nombre ni su correo electrónico) mientras conservemos copias de seguridad "
+                "anteriores, para que restaurar una copia nunca pueda recuperar su cuenta.",
+            ),
         ],
     },
     "comment-policy": {

@@ -8,4 +8,4 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import comments, signals  # noqa: F401 (connects receivers, registers providers)
+        from . import signals  # noqa: F401 (connects receivers)

@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
+from cms.deletion_log import replaying, returned_accounts
+
 from .registry import account_deletion, data_export
 from .services import preferred_language, profile_for
 
@@ -61,16 +63,25 @@ def _picture_as_data_url(profile):
 
 
 def delete_member_account(member, *, keep_comments):
-    """Remove the account and everything personal tied to it, all or nothing.
-
-    Every app's `account_deletion` provider runs inside the same transaction as the deletion
-    itself, so a failing provider leaves the account whole rather than half-erased. The picture
-    file and the goodbye email wait for the commit.
-    """
+    """A member's own deletion: erase the account, then say goodbye once it is committed."""
     address = EmailAddress.objects.filter(user=member, primary=True).first()
     email = address.email if address else member.email
     name = member.username
     language = preferred_language(member)
+    with transaction.atomic():
+        erase_account(member, keep_comments=keep_comments)
+        if email:
+            transaction.on_commit(lambda: _send_goodbye(email, name, language, keep_comments))
+
+
+def erase_account(member, *, keep_comments):
+    """Remove the account and everything personal tied to it, all or nothing.
+
+    The one deletion, run by a member's own request and by `replay_account_deletions` after a
+    restore, so both leave exactly the same nothing behind. Every app's `account_deletion`
+    provider runs inside the same transaction as the deletion itself, so a failing provider
+    leaves the account whole rather than half-erased. The picture file waits for the commit.
+    """
     profile = profile_for(member)
     picture = profile.avatar
     with transaction.atomic():
@@ -84,8 +95,20 @@ def delete_member_account(member, *, keep_comments):
         if picture:
             storage, path = picture.storage, picture.name
             transaction.on_commit(lambda: storage.delete(path))
-        if email:
-            transaction.on_commit(lambda: _send_goodbye(email, name, language, keep_comments))
+
+
+def replay_account_deletions():
+    """Delete again every logged account that a restore brought back; returns how many.
+
+    Their comments are removed rather than kept as a former member's, the choice that can never
+    expose anything (the member's own choice left with the database the restore replaced). No
+    goodbye email is sent a second time.
+    """
+    returning = returned_accounts()
+    with replaying():
+        for member in returning:
+            erase_account(member, keep_comments=False)
+    return len(returning)
 
 
 def _send_goodbye(email, name, language, keep_comments):

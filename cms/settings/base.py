@@ -356,6 +356,14 @@ CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 # Where deleted accounts are recorded outside the database, so a restore can delete them again
 # (cms.deletion_log). Keep it beside the backups, not inside them.
 ACCOUNT_DELETION_LOG = Path(os.environ.get("ACCOUNT_DELETION_LOG", BASE_DIR / "backups" / "account-deletions.log"))
+# How long personal data is kept (README "Security", and the privacy page says the same).
+# A comment's client address serves abuse handling only; `manage.py clear_comment_addresses`
+# (daily) blanks it after this many days.
+COMMENT_IP_RETENTION_DAYS = int(os.environ.get("COMMENT_IP_RETENTION_DAYS", "30"))
+# The mail queue (cms.mail): a message refused outright (SMTP 5xx) is tried this many times, and
+# sent or given-up messages are deleted this many days later by `send_queued_email`.
+MAIL_QUEUE_MAX_ATTEMPTS = int(os.environ.get("MAIL_QUEUE_MAX_ATTEMPTS", "5"))
+MAIL_QUEUE_KEEP_DAYS = int(os.environ.get("MAIL_QUEUE_KEEP_DAYS", "7"))
 
 
 def require_secret_key(key):

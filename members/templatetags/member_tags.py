@@ -3,7 +3,6 @@
 from django import template
 
 from members import services
-from members.comments import commenter_name as _commenter_name
 
 register = template.Library()
 
@@ -24,12 +23,6 @@ def may_have_admin_access(user):
 def member_name(user):
     """A member's public name; never their email."""
     return services.display_name(user)
-
-
-@register.filter
-def commenter_name(comment):
-    """The name above a comment: the member's public name, or "Former member" once they left."""
-    return _commenter_name(comment)
 
 
 @register.filter

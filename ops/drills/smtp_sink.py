@@ -9,11 +9,13 @@ class SmtpSink:
 
     `starttls` decides what it says about TLS: "none" (not offered), "refuse" (offered, then
     refused with 454), so a drill can check that Django never falls back to plain text.
+    `refuse_recipients` answers every RCPT with a permanent 550, as for a mailbox that does not exist.
     """
 
-    def __init__(self, port, starttls="none"):
+    def __init__(self, port, starttls="none", refuse_recipients=False):
         self.port = port
         self.starttls = starttls
+        self.refuse_recipients = refuse_recipients
         self.messages = []
         self.commands = []
         sink = self
@@ -43,6 +45,8 @@ class SmtpSink:
                     elif verb == "MAIL":
                         envelope = {"from": line[10:], "to": []}
                         say("250 OK")
+                    elif verb == "RCPT" and sink.refuse_recipients:
+                        say(f"550 5.1.1 {line[8:]}: Recipient address rejected: User unknown")
                     elif verb == "RCPT":
                         envelope["to"].append(line[8:])
                         say("250 OK")

@@ -28,7 +28,7 @@ def load_demo_content(capture_on_commit):
         call_command("load_demo_content", "--force")
 
 
-def test_demo_content_is_idempotent_and_bilingual(client, django_capture_on_commit_callbacks):
+def test_demo_content_is_idempotent_and_bilingual(client, settings, django_capture_on_commit_callbacks):
     load_demo_content(django_capture_on_commit_callbacks)
     first = row_counts()
     load_demo_content(django_capture_on_commit_callbacks)
@@ -43,6 +43,16 @@ def test_demo_content_is_idempotent_and_bilingual(client, django_capture_on_comm
         html = response.content.decode()
         assert '<html lang="es">' in html
         assert not [url for url in fetched_urls(html) if not is_ours(url)]
+
+    # The privacy page states each retention period, as the settings apply it, in both languages.
+    for url, periods in (
+        ("/privacy/", ["30 days", "7 days", "14 days", "as long as we keep backups"]),
+        ("/es/privacidad/", ["30 días", "7 días", "14 días", "mientras conservemos copias de seguridad"]),
+    ):
+        privacy = client.get(url, follow=True).content.decode()
+        for period in periods:
+            assert period in privacy, (url, period)
+    assert settings.COMMENT_IP_RETENTION_DAYS == 30 and settings.MAIL_QUEUE_KEEP_DAYS == 7
 
     home = client.get("/es/").content.decode()
     assert "Línea 988 de Prevención del Suicidio y Crisis" in home, "crisis resources are translated"

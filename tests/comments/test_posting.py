@@ -117,3 +117,26 @@ def test_the_form_is_protected_by_csrf(a_post, a_member):
     client.force_login(a_member)
     assert client.post(POST_URL, form_data(a_post, "Hello")).status_code == 403
     assert not XtdComment.objects.exists()
+
+
+def test_a_new_display_name_reaches_the_members_old_comments(client, a_post, a_member, a_moderator):
+    from members.services import profile_for
+
+    old = add_comment(a_post, a_member, "Posted under my first name.", user_name="Rosa M")
+    reply = add_comment(a_post, a_member, "And a reply.", parent=old, user_name="Rosa M")
+    profile = profile_for(a_member)
+    profile.display_name = "Quiet Harbor"
+    profile.save()
+
+    page = client.get(a_post.url).content.decode()
+    assert page.count("<bdi>Quiet Harbor</bdi>") == 2
+    assert "Rosa M" not in page and ">rosa<" not in page, "neither the old name nor the username"
+
+    client.force_login(a_member)
+    reply_form = client.get(f"{a_post.url}?reply_to={reply.pk}").content.decode()
+    assert "Reply to <bdi>Quiet Harbor</bdi>" in reply_form
+
+    XtdComment.norel_objects.update(is_public=False)
+    client.force_login(a_moderator)
+    queue = client.get(reverse("comments_moderation:queue")).content.decode()
+    assert "Quiet Harbor" in queue and "Rosa M" not in queue

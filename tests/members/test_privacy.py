@@ -6,11 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from cms.deletion_log import record_deletion
+from comments.member_data import commenter_name
 from members import registry
-from members.comments import commenter_name
 from members.models import MemberProfile
 from tests.conftest import PASSWORD
 
@@ -181,3 +184,50 @@ def test_deleting_the_account_leaves_no_trace_of_the_pseudonym_in_the_admin_hist
     delete(member_client)
     assert not get_user_model().objects.filter(pk=a_member.pk).exists()
     assert not ModelLogEntry.objects.filter(label__icontains="Quiet Harbor").exists()
+
+
+@pytest.fixture(params=["own request", "replay after a restore"])
+def erase_the_account(request, member_client, a_member, settings, tmp_path, django_capture_on_commit_callbacks):
+    """The two ways an account is erased; both must leave exactly the same nothing behind."""
+    settings.ACCOUNT_DELETION_LOG = tmp_path / "account-deletions.log"
+
+    def erase():
+        with django_capture_on_commit_callbacks(execute=True):
+            if request.param == "own request":
+                delete(member_client, "remove")
+            else:
+                # Deleted after the last backup: the log outside the database has it, the restore brought it back.
+                record_deletion(a_member.pk, a_member.date_joined)
+                call_command("replay_account_deletions")
+
+    return erase
+
+
+def test_every_way_of_erasing_an_account_leaves_nothing_of_it(
+    erase_the_account, a_member, a_thread, an_editor, isolated_registries
+):
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    from members.services import profile_for
+
+    profile = profile_for(a_member)
+    profile.avatar.save("portrait.webp", ContentFile(b"a picture"))
+    picture_storage, picture_name = profile.avatar.storage, profile.avatar.name
+    log(profile, "wagtail.edit", user=an_editor)
+    calls = []
+    registry.account_deletion.register("journal", lambda member, keep: calls.append((member.username, keep)))
+
+    erase_the_account()
+
+    assert not get_user_model().objects.filter(pk=a_member.pk).exists()
+    assert not MemberProfile.objects.filter(user_id=a_member.pk).exists()
+    assert not picture_storage.exists(picture_name), "the picture file is deleted"
+    assert not ModelLogEntry.objects.filter(label__icontains="Quiet Harbor").exists(), "no pseudonym in admin history"
+    assert calls == [("quiet_harbor", False)], "every app's cleanup ran"
+    opening, reply, answer = (XtdComment.objects.get(pk=c.pk) for c in a_thread.values())
+    for own in (opening, answer):
+        assert (own.user_id, own.user_name, own.user_email, own.ip_address) == (None, "", "", None)
+        assert own.is_removed and own.comment == ""
+        assert commenter_name(own) == "Former member"
+    assert reply.comment == "Planning a short walk afterwards." and reply.parent_id == opening.pk

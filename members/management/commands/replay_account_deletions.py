@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from cms.deletion_log import deleted_accounts, replay_deletions
+from cms.deletion_log import deleted_accounts
+from members.privacy import replay_account_deletions
 
 
 class Command(BaseCommand):
@@ -8,5 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logged = len(deleted_accounts())
-        deleted = replay_deletions()
+        deleted = replay_account_deletions()
         self.stdout.write(f"{logged} deletions in the log; {deleted} restored accounts deleted again.")

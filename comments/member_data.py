@@ -1,27 +1,20 @@
-"""What the members app does with a member's comments (django-comments-xtd) for privacy rights.
+"""A member's comments in their data rights: what their download holds, what their leaving does.
 
-The comments feature itself lives elsewhere; this module answers only the data-rights questions:
-what a member gets in their download, and what happens to their comments when they leave. A
-comment is never deleted here, because replies hang under it by id: deleting it would orphan or
-hide the replies of other members.
-
-Templates showing comments use `{{ comment|commenter_name }}` (members.templatetags.member_tags),
-so a comment left behind by a deleted account reads "Former member".
+Registered in the members' registries by CommentsConfig.ready(), so `members` never imports
+comments. A comment is never deleted here, because replies hang under it by id: deleting it
+would orphan or hide the replies of other members.
 """
 
 from django.utils.translation import gettext as _
+from django_comments_xtd.models import XtdComment
 
-from .registry import account_deletion, data_export
+from members.services import display_name
 
-
-def _comment_model():
-    from django_comments_xtd.models import XtdComment
-
-    return XtdComment
+from .services import mark_deleted_by_author
 
 
 def comments_as_data(member):
-    comments = _comment_model().objects.filter(user=member).order_by("submit_date").prefetch_related("content_object")
+    comments = XtdComment.objects.filter(user=member).order_by("submit_date").prefetch_related("content_object")
     return [
         {
             "submitted": comment.submit_date.isoformat(),
@@ -49,9 +42,7 @@ def release_comments(member, keep_comments):
 
     Either way the comment row stays, so the thread of replies under it is unchanged.
     """
-    from comments.services import mark_deleted_by_author
-
-    comments = _comment_model().norel_objects.filter(user=member)
+    comments = XtdComment.norel_objects.filter(user=member)
     if not keep_comments:
         # Before the user is detached: the record says the author took their words back, so the
         # thread reads "deleted by its author", not "removed by a moderator".
@@ -65,11 +56,5 @@ def release_comments(member, keep_comments):
 def commenter_name(comment):
     """The name to print above a comment: the member's public name, or "Former member"."""
     if comment.user_id:
-        from .services import display_name
-
         return display_name(comment.user)
     return comment.user_name or _("Former member")
-
-
-data_export.register("comments", comments_as_data)
-account_deletion.register("comments", release_comments)
