@@ -55,3 +55,21 @@ def test_a_server_that_refuses_tls_gets_nothing_in_the_clear(smtp):
     assert sink.messages == []
     assert "MAIL" not in sink.commands
     assert QueuedEmail.objects.count() == 1, "it waits for a server that speaks TLS"
+
+
+def test_wagtail_notifications_come_from_the_sites_name_in_the_recipients_admin_language(make_user, mailoutbox):
+    """Workflow emails (submitted, approved, rejected, comments) go through wagtail.admin.mail.send_mail."""
+    from wagtail.admin.mail import send_mail
+    from wagtail.users.models import UserProfile
+
+    reviewer = make_user("reviewer")
+    profile = UserProfile.get_for_user(reviewer)
+    profile.preferred_language = "es"
+    profile.save()
+    editor = make_user("editor")
+    send_mail("Revisión", "Una página espera su revisión.", [reviewer.email])
+    send_mail("Review", "A page waits for your review.", [editor.email])
+    assert [email.from_email for email in mailoutbox] == [
+        "CRAFT Apoyo Familiar <noreply@localhost>",
+        "CRAFT Family Support <noreply@localhost>",
+    ]
