@@ -4,30 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0008_editors_manage_topics_and_guests'),
+        ("blog", "0008_editors_manage_topics_and_guests"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='blogindexpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="blogindexpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='podcastepisodepage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="podcastepisodepage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='podcastindexpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="podcastindexpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='qapostpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="qapostpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
     ]

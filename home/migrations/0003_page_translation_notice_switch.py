@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0002_learning_references_in_standard_pages'),
+        ("home", "0002_learning_references_in_standard_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homepage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="homepage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='standardpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="standardpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
     ]

@@ -4,25 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('learning', '0003_segment_images_references_and_video_links'),
+        ("learning", "0003_segment_images_references_and_video_links"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='learningindexpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="learningindexpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='modulepage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="modulepage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
         migrations.AddField(
-            model_name='segmentpage',
-            name='show_translation_notice',
-            field=models.BooleanField(default=True, help_text='On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.', verbose_name='tell readers when the translation is behind'),
+            model_name="segmentpage",
+            name="show_translation_notice",
+            field=models.BooleanField(
+                default=True,
+                help_text="On a translation, a short note at the top says when the English page changed after it was translated, or when some of its parts are not translated yet, and links to the English page. Turn it off when the change does not matter to readers.",
+                verbose_name="tell readers when the translation is behind",
+            ),
         ),
     ]
