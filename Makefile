@@ -43,7 +43,7 @@ run: $(VENV)/.runtime compilemessages ## Set everything up and serve the demo si
 	@echo
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-system-packages: ## Install PostgreSQL server binaries and Chromium when missing (as root on Debian)
+system-packages: ## Install PostgreSQL server binaries, Chromium and GNU gettext when missing (as root on Debian)
 	scripts/system-packages
 
 lint: $(VENV)/.dev ## ruff check and format check
@@ -53,6 +53,7 @@ lint: $(VENV)/.dev ## ruff check and format check
 test: $(VENV)/.dev compilemessages system-packages ops-packages ## Lint, checks, the whole suite on a throwaway PostgreSQL, then the fault drills
 	$(VENV)/bin/ruff check .
 	$(PY) scripts/translations.py check
+	$(PY) scripts/translations.py check-extracted
 	scripts/with-postgres $(MAKE) --no-print-directory test-in-db
 	@# The drills take about two minutes more; SKIP_DRILLS=1 leaves them out of a quick local run.
 	@[ -n "$(SKIP_DRILLS)" ] || $(MAKE) --no-print-directory drill

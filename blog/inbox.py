@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
+from cms.mail import sender
 from members.services import preferred_language, profile_for
 
 from .models import BlogIndexPage, QAPostPage, QuestionSubmission
@@ -47,8 +48,9 @@ def _send(template, question, **context):
     with translation.override(preferred_language(question.member)):
         subject = render_to_string(f"blog/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"blog/emails/{template}_body.txt", context)
+        from_email = sender()
     try:
-        send_mail(subject, body, None, [question.member.email])
+        send_mail(subject, body, from_email, [question.member.email])
     except OSError:
         logger.exception("Could not send the %s email for question %s", template, question.pk)
 

@@ -105,6 +105,7 @@ EPISODES = [
         "number": 1,
         "release": datetime.datetime(2025, 2, 4, 9, 0, tzinfo=datetime.UTC),
         "notes": (392, 440, 494),
+        "spanish_notes": (349, 415, 523),
         "colours": ("#1f5f4a", "#d7ece3"),
         "guests": ["lena"],
         "topics": ["communication"],
@@ -150,6 +151,7 @@ EPISODES = [
         "number": 2,
         "release": datetime.datetime(2025, 2, 18, 9, 0, tzinfo=datetime.UTC),
         "notes": (330, 392, 330),
+        "spanish_notes": (294, 349, 294),
         "colours": ("#7a3b00", "#f6e3cf"),
         "guests": ["ruth"],
         "topics": ["self-care"],
@@ -233,7 +235,7 @@ EPISODES = [
 ]
 RESOURCE = ("Find a treatment provider near you", "Encuentre un proveedor de tratamiento cerca de usted")
 RESOURCE_URL = "https://findtreatment.gov/"
-SPANISH_RECORDING_TITLE = "Episode 3 audio, Spanish recording"
+SPANISH_RECORDING_TITLE = "Episode {number} audio, Spanish recording"
 
 
 def demo_audio(title, notes, seconds=6):
@@ -299,9 +301,9 @@ def load_podcasts(command):
         episode = load_episode(index, spec, guests, english)
         with transaction.atomic():
             translate_into_spanish(episode, episode_spanish(spec))
-        if "spanish_notes" in spec:
-            recording = demo_audio(SPANISH_RECORDING_TITLE, spec["spanish_notes"])
-            use_translated_recording(episode, recording, Locale.objects.get(language_code="es"))
+        # Every Spanish episode plays its own recording, never the English one.
+        recording = demo_audio(SPANISH_RECORDING_TITLE.format(number=spec["number"]), spec["spanish_notes"])
+        use_translated_recording(episode, recording, Locale.objects.get(language_code="es"))
 
     feature_on_home(index, *CARD)
 

@@ -17,18 +17,57 @@ Sent and given-up messages are deleted MAIL_QUEUE_KEEP_DAYS later: they name mem
 import logging
 import smtplib
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail.backends.smtp import EmailBackend
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .log_filters import EMAIL_ADDRESS, REDACTED
 
 logger = logging.getLogger(__name__)
 
 DELIVERY_ERRORS = (OSError, smtplib.SMTPException)
+
+
+def sender(language=None):
+    """DEFAULT_FROM_EMAIL with its display name in `language` (the active one by default).
+
+    The name goes through the catalogs like any other string ("CRAFT Family Support" is
+    "CRAFT Apoyo Familiar" in Spanish), so a Spanish email comes from the site's Spanish name.
+    Call it where the email's language is active or known: Django and Wagtail read
+    DEFAULT_FROM_EMAIL as it is, in English.
+    """
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if not name:
+        return settings.DEFAULT_FROM_EMAIL
+    with translation.override(language or translation.get_language()):
+        return formataddr((translation.gettext(name), address))
+
+
+def send_wagtail_notifications_from_the_recipients_site_name():
+    """Wagtail's workflow and moderation emails come from the site's name in the recipient's admin language.
+
+    Wagtail writes each notification in the recipient's admin language but sends it after leaving
+    that language, from DEFAULT_FROM_EMAIL as it is; every notification goes through
+    wagtail.admin.mail.send_mail, one recipient at a time, so that is where the sender is chosen.
+    """
+    from django.contrib.auth import get_user_model
+    from wagtail.admin import mail as wagtail_mail
+    from wagtail.users.models import UserProfile
+
+    wagtail_send_mail = wagtail_mail.send_mail
+
+    def send_mail(subject, message, recipient_list, from_email=None, **kwargs):
+        if not from_email and len(recipient_list) == 1:
+            recipient = get_user_model().objects.filter(email__iexact=recipient_list[0]).first()
+            if recipient is not None:
+                from_email = sender(UserProfile.get_for_user(recipient).get_preferred_language())
+        return wagtail_send_mail(subject, message, recipient_list, from_email, **kwargs)
+
+    wagtail_mail.send_mail = send_mail
 
 
 class QueueOnFailureEmailBackend(EmailBackend):

@@ -136,7 +136,9 @@ def render_threads(context, threads):
     viewer_pk = user.pk if user.is_authenticated else None
     ago = gettext("%(time)s ago")
     former_member = escape(gettext("Former member"))
-    staff_badge = f'<span class="comment__badge">{escape(gettext("Staff"))}</span>'
+    # Each string is bound to a name before its f-string: xgettext cannot see a gettext() inside one.
+    staff = escape(gettext("Staff"))
+    staff_badge = f'<span class="comment__badge">{staff}</span>'
     pending = escape(gettext("Only you can see this comment until a moderator has read it."))
     pending_note = f'<p class="comment__pending">{pending}</p>'
     placeholders = {
@@ -146,11 +148,12 @@ def render_threads(context, threads):
     }
     if form:
         reply_label = escape(gettext("Reply"))
-        reported_note = f'<span class="comment__reported">{escape(gettext("You reported this comment"))}</span>'
+        reported = escape(gettext("You reported this comment"))
+        reported_note = f'<span class="comment__reported">{reported}</span>'
+        report_label = escape(gettext("Report"))
         report_url = _url_for_pk("comments:report")
         report_button = (
-            f'{CsrfTokenNode().render(context)}<button type="submit" class="link-button">'
-            f"{escape(gettext('Report'))}</button></form>"
+            f'{CsrfTokenNode().render(context)}<button type="submit" class="link-button">{report_label}</button></form>'
         )
     if viewer_pk is not None:
         delete_label = escape(gettext("Delete"))

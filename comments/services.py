@@ -23,6 +23,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
+from cms.mail import sender
 from members.services import display_name, preferred_language
 
 from .access import can_view_page, is_moderator, page_of, settings_for
@@ -265,7 +266,8 @@ def notify_moderators_of_safety_hold(comment, page):
             context = {"comment": comment, "page": page, "queue_url": queue_url, "name": display_name(comment.user)}
             subject = render_to_string("comments/email/safety_hold_subject.txt", context).strip()
             body = render_to_string("comments/email/safety_hold.txt", context)
-        _send(subject, body, moderator.email)
+            from_email = sender()
+        _send(subject, body, moderator.email, from_email)
 
 
 def notify_followers(comment, page):
@@ -311,7 +313,7 @@ def notify_followers(comment, page):
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-        _send(subject, body, member.email, headers=headers)
+        _send(subject, body, member.email, sender(language), headers=headers)
 
 
 def _ancestor_ids(comment):
@@ -351,9 +353,9 @@ def unsubscribe_url(followup, page):
     return root.rstrip("/") + reverse("comments:unsubscribe", args=[unsubscribe_token(followup)])
 
 
-def _send(subject, body, address, headers=None):
+def _send(subject, body, address, from_email, headers=None):
     try:
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], headers=headers).send()
+        EmailMessage(subject, body, from_email, [address], headers=headers).send()
     except OSError:
         # The comment is saved either way; a mail outage must not turn the post into an error page.
         logger.exception("Could not send a comment email")

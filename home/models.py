@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.translation_notice import TranslationNoticeMixin
+
 from .blocks import FeaturedLinkBlock, StandardBodyBlock
 
 
-class HomePage(Page):
+class HomePage(TranslationNoticeMixin, Page):
     """One per language: the front door for families who have just found the site."""
 
     hero_heading = models.CharField(_("hero heading"), max_length=120)
@@ -60,7 +62,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(TranslationNoticeMixin, Page):
     """About, membership, privacy policy, comment policy: pages of plain content."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)

@@ -7,6 +7,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.mail import sender
+
 from .services import landing_url, preferred_language
 from .usernames import is_reserved
 
@@ -30,6 +32,10 @@ class MemberAccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return translate_url("/", translation.get_language())
+
+    def get_from_email(self):
+        # Called while send_mail below has the member's language active.
+        return sender()
 
     def send_mail(self, template_prefix, email, context):
         """Write every account email in the member's preferred language, links included.

@@ -5,7 +5,6 @@ import logging
 import mimetypes
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from cms.deletion_log import replaying, returned_accounts
+from cms.mail import sender
 
 from .registry import account_deletion, data_export
 from .services import preferred_language, profile_for
@@ -117,7 +117,7 @@ def _send_goodbye(email, name, language, keep_comments):
         subject = render_to_string("members/email/account_deleted_subject.txt", context).strip()
         body = render_to_string("members/email/account_deleted_message.txt", context)
     try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+        send_mail(subject, body, sender(language), [email])
     except OSError:
         # The account is already gone; a mail server outage must not turn that into an error page.
         logger.exception("Could not send the account deletion confirmation")

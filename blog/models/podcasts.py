@@ -32,6 +32,7 @@ from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
 from cms.privacy import public
 from cms.routing import OneChildTypeRoutingMixin
+from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 
 from .topics import TopicLinksPageForm
@@ -85,7 +86,7 @@ class Guest(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class PodcastIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class PodcastIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The show: its artwork and description, the list of episodes, and the RSS feed podcast apps read."""
 
     description = models.TextField(
@@ -187,7 +188,7 @@ class PodcastIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
 
-class PodcastEpisodePage(CommentablePageMixin, RoutablePageMixin, Page):
+class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, RoutablePageMixin, Page):
     """One conversation: the recording, who took part, show notes and a full transcript."""
 
     episode_number = models.PositiveIntegerField(_("episode number"))
@@ -247,7 +248,11 @@ class PodcastEpisodePage(CommentablePageMixin, RoutablePageMixin, Page):
         InlinePanel("topic_links", label=_("Topics")),
         FieldPanel("explicit"),
     ]
-    settings_panels = [*Page.settings_panels, *CommentablePageMixin.comment_panels]
+    settings_panels = [
+        *Page.settings_panels,
+        *CommentablePageMixin.comment_panels,
+        *TranslationNoticeMixin.translation_notice_panels,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.privacy import public
 from cms.routing import OneChildTypeRoutingMixin
+from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 from members.services import MEMBERS_GROUP, display_name
 
@@ -73,7 +74,7 @@ class QAPostPageQuerySet(PageQuerySet):
 QAPostPageManager = PageManager.from_queryset(QAPostPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class BlogIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The Discussion Blog of one language: the posts, newest first, with topic and month archives and feeds."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -216,7 +217,7 @@ class QAPostPageForm(TopicLinksPageForm):
             self.fields["author"].queryset = users.filter(Q(pk__in=staff) | current).order_by("username")
 
 
-class QAPostPage(CommentablePageMixin, Page):
+class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
     """A member's question and the staff answer addressed to them, e.g. "Dear Rosa, thank you for writing in..."."""
 
     date = models.DateField(_("post date"), default=timezone.localdate)
@@ -288,6 +289,7 @@ class QAPostPage(CommentablePageMixin, Page):
         FieldPanel("date"),
         FieldPanel("author"),
         *CommentablePageMixin.comment_panels,
+        *TranslationNoticeMixin.translation_notice_panels,
     ]
     search_fields = [
         *Page.search_fields,

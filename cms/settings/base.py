@@ -152,7 +152,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# libraries/locale holds Spanish for Wagtail's and wagtail-localize's own admin strings that their
+# catalogs lack or get wrong; it ranks below our own catalog and above every installed app's.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "libraries" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.routing import OneChildTypeRoutingMixin
+from cms.translation_notice import TranslationNoticeMixin
 from comments.models import OptInCommentablePageMixin
 from learning.blocks import SegmentBodyBlock
 from members.services import MEMBERS_GROUP
@@ -130,7 +131,7 @@ class NumberedPageMixin(models.Model):
         super().clean()
 
 
-class LearningIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class LearningIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """ "Learning Modules": the course, one per language, visible to members only.
 
     Page privacy (a Members-group restriction, ensured on every save) keeps the course out of
@@ -186,7 +187,7 @@ class LearningIndexPage(RoutablePageMixin, OneChildTypeRoutingMixin, Page):
         return journal_view(request, self)
 
 
-class ModulePage(NumberedPageMixin, OneChildTypeRoutingMixin, Page):
+class ModulePage(TranslationNoticeMixin, NumberedPageMixin, OneChildTypeRoutingMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, help_text=_("Shown in the public overview too."))
     hero_image = models.ForeignKey(
         "cms.CreditedImage",
@@ -241,6 +242,11 @@ class ModulePage(NumberedPageMixin, OneChildTypeRoutingMixin, Page):
     def label(self):
         return _("Module %(number)s") % {"number": self.number}
 
+    def has_untranslated_parts(self, source):
+        """Whether `source` (the English module) has live segments with no live translation here."""
+        translated = SegmentPage.objects.child_of(self).live().values("translation_key")
+        return SegmentPage.objects.child_of(source).live().exclude(translation_key__in=translated).exists()
+
     def get_context(self, request, *args, **kwargs):
         from learning.course import module_outline
 
@@ -249,7 +255,7 @@ class ModulePage(NumberedPageMixin, OneChildTypeRoutingMixin, Page):
         return context
 
 
-class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixin, Page):
+class SegmentPage(TranslationNoticeMixin, OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixin, Page):
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -285,7 +291,11 @@ class SegmentPage(OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixi
         FieldPanel("body"),
     ]
     promote_panels = SEARCH_ENGINE_PANELS
-    settings_panels = [*Page.settings_panels, *OptInCommentablePageMixin.comment_panels]
+    settings_panels = [
+        *Page.settings_panels,
+        *OptInCommentablePageMixin.comment_panels,
+        *TranslationNoticeMixin.translation_notice_panels,
+    ]
     override_translatable_fields = [
         *NumberedPageMixin.override_translatable_fields,
         SynchronizedField("video_url"),

@@ -106,6 +106,7 @@ def test_the_answer_email_is_in_the_language_of_the_members_profile_not_of_the_q
     (email,) = mailoutbox
     assert email.to == [a_member.email]
     assert email.subject == "Respondimos a su pregunta: My son relapsed after six months"
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert email.body.startswith("Hola, hopeful-parent:")
     assert "Nuestro equipo respondió su pregunta" in email.body
     assert "Our team has answered" not in email.body
@@ -125,6 +126,7 @@ def test_the_receipt_is_in_english_for_a_member_whose_profile_says_english(
 
     (receipt,) = mailoutbox
     assert receipt.subject == "We received your question: Una pregunta"
+    assert receipt.from_email == "CRAFT Family Support <noreply@localhost>"
     assert receipt.body.startswith("Dear hopeful-parent,")
     assert QuestionSubmission.objects.get().language == "es"
 
@@ -150,6 +152,7 @@ def test_the_decline_form_offers_the_kind_message_in_spanish_and_sends_it(
 
     (email,) = mailoutbox
     assert email.subject == "Sobre su pregunta: ¿Qué clínica elijo?"
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert email.body.strip() == message.strip()
     question.refresh_from_db()
     assert question.status == QuestionSubmission.Status.DECLINED

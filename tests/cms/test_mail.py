@@ -157,3 +157,21 @@ def test_sent_and_given_up_messages_are_deleted_after_the_configured_days(smtp):
     QueuedEmail.objects.filter(pk=old_waiting.pk).update(created_at=now - timedelta(days=30))
     send_queued()
     assert set(QueuedEmail.objects.values_list("pk", flat=True)) == {recent_sent.pk, old_waiting.pk}
+
+
+def test_wagtail_notifications_come_from_the_sites_name_in_the_recipients_admin_language(make_user, mailoutbox):
+    """Workflow emails (submitted, approved, rejected, comments) go through wagtail.admin.mail.send_mail."""
+    from wagtail.admin.mail import send_mail
+    from wagtail.users.models import UserProfile
+
+    reviewer = make_user("reviewer")
+    profile = UserProfile.get_for_user(reviewer)
+    profile.preferred_language = "es"
+    profile.save()
+    editor = make_user("editor")
+    send_mail("Revisión", "Una página espera su revisión.", [reviewer.email])
+    send_mail("Review", "A page waits for your review.", [editor.email])
+    assert [email.from_email for email in mailoutbox] == [
+        "CRAFT Apoyo Familiar <noreply@localhost>",
+        "CRAFT Family Support <noreply@localhost>",
+    ]

@@ -107,6 +107,7 @@ def test_the_email_is_in_the_followers_language(post_as, a_spanish_post, a_spani
         greeting = translation.gettext("Hello %(name)s,") % {"name": "Lucía"}
         subject = translation.gettext("%(name)s replied in a conversation you follow") % {"name": "Rosa M"}
     assert email.subject == subject
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert greeting in email.body
     assert "http://localhost/es/blog/empezar-a-hablar-1/#c" in email.body
     assert "http://localhost/es/comments/unsubscribe/" in email.body, "the unsubscribe page opens in Spanish"

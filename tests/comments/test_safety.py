@@ -7,7 +7,7 @@ from django_comments_xtd.models import XtdComment
 
 from cms.models import CrisisResource
 from comments.models import HoldReason
-from members.services import grant_membership
+from members.services import grant_membership, profile_for
 from tests.comments.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,20 @@ def test_moderators_are_emailed_at_once_with_the_comment_and_a_link_to_the_queue
     assert "http://127.0.0.1:8000/admin/comments/?status=pending" in email.body
     assert "rosa@example.org" not in email.body
     assert all(message.to != ["rosa@example.org"] for message in mailoutbox), "the poster gets no email"
+    assert email.from_email == "CRAFT Family Support <noreply@localhost>"
+
+
+def test_a_spanish_speaking_moderator_is_emailed_in_spanish_from_the_sites_spanish_name(
+    client, a_post, a_member, a_moderator, word_lists, crisis_line, mailoutbox, django_capture_on_commit_callbacks
+):
+    profile = profile_for(a_moderator)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(a_member)
+    post(client, a_post, TEXT, django_capture_on_commit_callbacks)
+    (email,) = [message for message in mailoutbox if message.to == ["moderator@example.org"]]
+    assert email.subject.startswith("Por favor, léalo pronto")
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
 
 
 def test_the_poster_sees_a_kind_message_and_the_crisis_resources(

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from tests.blog.podcast_helpers import make_episode, make_podcast
@@ -91,3 +92,20 @@ def test_segments_take_comments_only_once_an_editor_turns_them_on(client, a_home
     segment.allow_comments = True
     segment.save_revision().publish()
     assert client.post(reverse("comments:post"), form_data(segment, "Hello")).status_code == 302
+
+
+def test_a_spanish_thread_has_no_english_labels(client, a_spanish_post, a_member, another_member, a_moderator):
+    """The badge, the report button and the reported note were built in f-strings xgettext never saw."""
+    staff_comment = add_comment(a_spanish_post, a_moderator, "Gracias por escribir.")
+    reported = add_comment(a_spanish_post, another_member, "Otro comentario")
+    add_comment(a_spanish_post, another_member, "Un tercero")
+    CommentFlag.objects.create(comment=reported, user=a_member, flag=CommentFlag.SUGGEST_REMOVAL)
+    client.force_login(a_member)
+    soup = BeautifulSoup(client.get(a_spanish_post.url).content, "html.parser")
+    thread = soup.select_one(".comment-list")
+    assert soup.select_one(f"#c{staff_comment.pk} .comment__badge").get_text(strip=True) == "Equipo"
+    note = soup.select_one(f"#c{reported.pk} .comment__reported")
+    assert note.get_text(strip=True) == "Usted reportó este comentario"
+    assert {button.get_text(strip=True) for button in thread.select(".comment__report button")} == {"Reportar"}
+    words = set(thread.get_text(" ", strip=True).split())
+    assert not words & {"Staff", "Report", "You", "reported"}

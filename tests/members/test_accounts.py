@@ -1,6 +1,7 @@
 """Sign-up, verification, login and suspension: allauth configured for pseudonymous members."""
 
 import re
+from email.utils import parseaddr
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -58,6 +59,7 @@ def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, s
     (email,) = mailoutbox
     assert email.to == ["wren@example.org"]
     assert email.subject == subject
+    assert parseaddr(email.from_email)[0] == {"en": "CRAFT Family Support", "es": "CRAFT Apoyo Familiar"}[language]
     assert greeting in email.body
     assert "hopeful_wren" in email.body
     link = LINK.search(email.body).group(0)
@@ -163,6 +165,7 @@ def test_password_reset_email_uses_the_members_language(client, make_member, mai
     (email,) = mailoutbox
     assert "/es/accounts/password/reset/key/" in email.body
     assert "Hola desde CRAFT Apoyo Familiar" in email.body
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
 
 
 def test_a_suspended_member_cannot_log_in_and_loses_their_session(client, a_member):

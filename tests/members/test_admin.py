@@ -1,8 +1,10 @@
 """Members in the Wagtail admin: editors list, search, filter and suspend; translators see nothing."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.test import Client
+from wagtail.users.models import UserProfile
 
 from members.models import MemberProfile
 from tests.conftest import PASSWORD
@@ -88,3 +90,24 @@ def test_translators_cannot_see_members(client, a_translator, members):
         response = client.get(path)
         assert response.status_code in (302, 403), path
         assert "steady_oak" not in response.content.decode()
+
+
+def test_staff_without_names_can_switch_their_admin_language(editor_client, an_editor):
+    """Wagtail's Account page saves all its panels at once, and required the names nobody gave."""
+    assert not an_editor.first_name and not an_editor.last_name
+    form = BeautifulSoup(editor_client.get("/admin/account/").content, "html.parser").select_one("main form")
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        if field.get("type") in ("checkbox", "radio") and not field.has_attr("checked"):
+            continue
+        if field.get("type") == "file":
+            continue
+        if field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[field["name"]] = chosen["value"] if chosen else ""
+        else:
+            data[field["name"]] = field.get("value", field.get_text())
+    data["locale-preferred_language"] = "es"
+    response = editor_client.post("/admin/account/", data)
+    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(".error-message")
+    assert UserProfile.get_for_user(an_editor).preferred_language == "es"

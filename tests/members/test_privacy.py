@@ -143,6 +143,7 @@ def test_the_goodbye_email_is_in_the_members_language(
         delete(client, "remove")
     (email,) = mailoutbox
     assert email.subject == "Su cuenta de CRAFT Apoyo Familiar se ha eliminado"
+    assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert "Hemos borrado el texto de sus comentarios" in email.body
 
 
