@@ -41,12 +41,20 @@ class CreditedImage(AbstractImage):
         return self.collection.get_view_restrictions().exists()
 
     def save(self, *args, **kwargs):
-        moved = self.pk and type(self).objects.filter(pk=self.pk).exclude(collection_id=self.collection_id).exists()
         super().save(*args, **kwargs)
-        if moved:
-            # Renditions were filed by the old collection's privacy: a public one of a now private
-            # image would stay readable under /media/images/. They are made again on demand.
-            for rendition in self.renditions.all():
+        self.refile_renditions()
+
+    def refile_renditions(self):
+        """Delete renditions filed under the other privacy; they are made again where they belong.
+
+        A rendition made while the image was public stays readable under /media/images/ after the
+        image (or its collection) becomes private, and a private one would stay behind the view.
+        Called on save, and by cms.protected_media when a collection's privacy or an image's
+        collection changes without a save (bulk moves).
+        """
+        private = self.is_private()
+        for rendition in self.renditions.all():
+            if rendition.file.name.startswith(PRIVATE_RENDITIONS_FOLDER + "/") != private:
                 rendition.delete()
 
 

@@ -222,3 +222,22 @@ def serve_public_media_in_development(request, path):
     if not settings.DEBUG or not path.startswith(PUBLIC_FOLDERS):
         raise Http404
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def refile_renditions_in(collection):
+    """Every image in `collection` and below it follows a privacy change of that collection."""
+    images = get_image_model().objects.filter(collection__path__startswith=collection.path)
+    for image in images.prefetch_related("renditions"):
+        image.refile_renditions()
+
+
+def _collection_privacy_changed(sender, instance, **kwargs):
+    refile_renditions_in(instance.collection)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import CollectionViewRestriction
+
+    post_save.connect(_collection_privacy_changed, sender=CollectionViewRestriction, dispatch_uid="refile_renditions")
+    post_delete.connect(_collection_privacy_changed, sender=CollectionViewRestriction, dispatch_uid="refile_renditions")

@@ -15,7 +15,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
@@ -168,6 +168,34 @@ def test_moving_an_image_into_a_private_collection_retires_its_public_renditions
 
     assert not image.renditions.filter(file__startswith="images/").exists()
     assert image.get_rendition("max-165x165").file.name.startswith("private_images/")
+
+
+def test_making_a_collection_private_retires_the_public_renditions_of_its_images():
+    collection = Collection.get_first_root_node().add_child(name="Course pictures")
+    image = get_image_model().objects.create(
+        title="Hero", collection=collection, file=ImageFile(io.BytesIO(png_bytes()), name="hero.png")
+    )
+    public_name = image.get_rendition("max-165x165").file.name
+    assert public_name.startswith("images/")
+
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+
+    assert not image.renditions.filter(file=public_name).exists()
+    assert image.get_rendition("max-165x165").file.name.startswith("private_images/")
+
+
+def test_a_bulk_move_into_a_private_collection_retires_public_renditions(members_only, admin_client):
+    image = get_image_model().objects.create(title="Hero", file=ImageFile(io.BytesIO(png_bytes()), name="hero.png"))
+    image.get_rendition("max-165x165")
+
+    response = admin_client.post(
+        f"/admin/bulk/cms/creditedimage/add_to_collection/?id={image.pk}", {"collection": members_only.pk}
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.collection == members_only
+    assert not image.renditions.filter(file__startswith="images/").exists()
 
 
 def test_an_editor_previews_a_members_only_video_in_the_admin(private_files, client, an_editor):
