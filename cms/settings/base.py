@@ -345,6 +345,9 @@ SENDFILE_BACKEND = "cms.protected_media"
 # Behind ops/nginx.conf: a view that has checked access answers with X-Accel-Redirect and nginx
 # sends the file (ranges included) from its internal location. Off: the app streams it itself.
 PROTECTED_MEDIA_ACCEL = env_bool("PROTECTED_MEDIA_ACCEL", False)
+if PROTECTED_MEDIA_ACCEL and MEDIA_STORAGE_BUCKET:
+    # nginx reads MEDIA_ROOT from disk; a bucket's files would all answer 404.
+    raise ImproperlyConfigured("PROTECTED_MEDIA_ACCEL needs media on disk: unset it with MEDIA_STORAGE_BUCKET.")
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Several app servers share one cache (login limits, site root paths): Redis in production.
 CACHE_URL = os.environ.get("CACHE_URL", "")

@@ -1,16 +1,22 @@
 # ruff: noqa: S603, S607 - runs nginx and a settings check locally
 """Fast checks of the deployment files under ops/ (the drills themselves run with `make drill`)."""
 
+import http.server
 import json
 import os
 import re
 import runpy
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
+import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,11 +90,6 @@ def nginx_in_front_of_an_accel_app():
 
     The stand-in answers `/allow/<name>` as cms.protected_media does once access is checked.
     """
-    import http.server
-    import socket
-    import tempfile
-    import threading
-    import time
 
     def free_port():
         with socket.socket() as sock:
@@ -138,8 +139,6 @@ def nginx_in_front_of_an_accel_app():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    import requests
-
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -158,8 +157,6 @@ def nginx_in_front_of_an_accel_app():
 def test_nginx_serves_only_public_renditions_as_plain_files_and_the_rest_when_the_app_says_so(
     nginx_in_front_of_an_accel_app,
 ):
-    import requests
-
     url = nginx_in_front_of_an_accel_app
     assert requests.get(url + "/media/images/a.max-165x165.png", timeout=5).status_code == 200
     for private in ("/media/documents/plan.txt", "/media/media/talk.wav", "/protected-media/media/talk.wav"):
@@ -180,3 +177,21 @@ def test_nginx_serves_only_public_renditions_as_plain_files_and_the_rest_when_th
     assert requests.get(url + "/allow/media/talk.wav", headers=fresh, timeout=5).status_code == 206
     stale = {"Range": "bytes=0-9", "If-Range": '"older"'}
     assert requests.get(url + "/allow/media/talk.wav", headers=stale, timeout=5).status_code == 200
+
+
+def test_nginx_cannot_be_asked_to_send_files_that_live_in_a_bucket():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "MEDIA_STORAGE_BUCKET": "craft-media",
+        "PROTECTED_MEDIA_ACCEL": "true",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "PROTECTED_MEDIA_ACCEL needs media on disk" in result.stderr
