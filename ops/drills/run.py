@@ -586,7 +586,10 @@ class SlowListener(threading.Thread):
             for _ in range(150):
                 if self.stop.is_set():
                     break
-                chunk = sock.recv(4096)
+                try:
+                    chunk = sock.recv(4096)
+                except OSError:  # waited 10 s for a byte: a server that never got to it
+                    break
                 if not chunk:
                     break
                 if self.status is None:
@@ -668,6 +671,33 @@ def _slow_listeners(nginx, member, audio_path):
     )
 
 
+def _slow_listeners_without_nginx(env, member, audio_path):
+    """For comparison, what X-Accel-Redirect saves: the app streaming the audio itself, as before.
+
+    One gunicorn with the 2 sync workers of a single server and PROTECTED_MEDIA_ACCEL off, no
+    nginx: the same 10 slow listeners hold both workers, so a page waits. Reported, not judged.
+    """
+    server = Gunicorn({**env, "PROTECTED_MEDIA_ACCEL": "false"}, workers=2, name="app-streaming")
+    stop = threading.Event()
+    listeners = [SlowListener(server.port, audio_path, member.cookies, stop) for _ in range(10)]
+    try:
+        for listener in listeners:
+            listener.start()
+        time.sleep(1)
+        started = time.monotonic()
+        try:
+            status = member.get("/members/me/", base_url=server.url, timeout=5).status_code
+            waited = f"{(time.monotonic() - started) * 1000:.0f} ms ({status})"
+        except requests.Timeout:
+            waited = "no answer within 5 s"
+    finally:
+        stop.set()
+        for listener in listeners:
+            listener.join(20)
+        server.stop()
+    return f"for comparison, the app streaming the audio itself (accel off, 2 sync workers, no nginx): {waited}"
+
+
 def drill_scale(site):
     redis = Redis()
     # As in production behind nginx: protected files are handed to nginx with X-Accel-Redirect.
@@ -744,6 +774,7 @@ def drill_scale(site):
     private, detail = _private_media_through_nginx(env, nginx, member)
     details.append(detail)
     details.append(_slow_listeners(nginx, member, private["files"]["audio"]["urls"][0]))
+    details.append(_slow_listeners_without_nginx(env, member, private["files"]["audio"]["urls"][0]))
 
     # Through nginx, requests reach both servers.
     for _ in range(6):
