@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, media_views
 from .inbox import OPEN_STATUSES
 from .models import PodcastEpisodePage, QuestionSubmission, Topic
 from .podcast_admin import GuestViewSet, translated_recording
@@ -139,3 +139,7 @@ def inbox_listing_buttons(snippet, user, next_url=None):
             _("Decline"), reverse("blog_question_decline", args=[snippet.pk]), icon_name="cross", priority=20
         ),
     ]
+
+
+# A recording follows its episode's privacy at its media-library address too (cms.protected_media).
+hooks.register("before_serve_media", media_views.refuse_unheard_audio)

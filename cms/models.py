@@ -1,10 +1,12 @@
 """Site-wide models: images with photo credits, audio/video media, footer snippets."""
 
 import mimetypes
+import os
 
 import mutagen
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -13,6 +15,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.models import AbstractMedia
+
+# Renditions of images in a private collection are kept apart, so no alias ever reaches them
+# (only `images/` is a plain folder for nginx: cms.protected_media).
+PRIVATE_RENDITIONS_FOLDER = "private_images"
 
 
 class CreditedImage(AbstractImage):
@@ -30,12 +36,46 @@ class CreditedImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
 
+    def is_private(self):
+        """An image in a collection with privacy set (course images) is not a public file."""
+        return self.collection.get_view_restrictions().exists()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refile_renditions()
+
+    def refile_renditions(self):
+        """Delete renditions filed under the other privacy; they are made again where they belong.
+
+        A rendition made while the image was public stays readable under /media/images/ after the
+        image (or its collection) becomes private, and a private one would stay behind the view.
+        Called on save, and by cms.protected_media when a collection's privacy or an image's
+        collection changes without a save (bulk moves).
+        """
+        private = self.is_private()
+        for rendition in self.renditions.all():
+            if rendition.file.name.startswith(PRIVATE_RENDITIONS_FOLDER + "/") != private:
+                rendition.delete()
+
 
 class CreditedRendition(AbstractRendition):
     image = models.ForeignKey(CreditedImage, on_delete=models.CASCADE, related_name="renditions")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename):
+        """Renditions of private images live outside `images/`, the only folder nginx serves as is."""
+        name = super().get_upload_to(filename)
+        if self.image.is_private():
+            return os.path.join(PRIVATE_RENDITIONS_FOLDER, os.path.basename(name))
+        return name
+
+    @property
+    def url(self):
+        if self.file.name.startswith(PRIVATE_RENDITIONS_FOLDER + "/"):
+            return reverse("private_rendition", args=[self.pk, os.path.basename(self.file.name)])
+        return self.file.url
 
 
 class SiteMedia(AbstractMedia):
@@ -45,6 +85,11 @@ class SiteMedia(AbstractMedia):
     mime_type = models.CharField(_("MIME type"), max_length=100, blank=True, editable=False)
 
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags")
+
+    @property
+    def url(self):
+        """Through the view that checks who asks (cms.protected_media), never the file's own path."""
+        return reverse("media_file", args=[self.pk, self.filename])
 
     class Meta:
         verbose_name = _("media item")

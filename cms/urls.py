@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import healthz
+from .protected_media import serve_media, serve_private_rendition, serve_public_media_in_development
 from .search import search
 from .security import ThrottledDjangoAdminLoginForm
 from .sitemaps import BilingualSitemap
@@ -23,15 +23,15 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploads with an access rule, checked on every request (cms.protected_media).
+    path("media-files/<int:pk>/<str:filename>", serve_media, name="media_file"),
+    path("private-images/<int:pk>/<str:filename>", serve_private_rendition, name="private_rendition"),
+    # Under runserver only, and only what nginx serves as plain files (404 with DEBUG off).
+    path("media/<path:path>", serve_public_media_in_development, name="public_media"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # English at /, Spanish at /es/. Wagtail's page serving comes last: it matches every path.
 urlpatterns += i18n_patterns(

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.images.models import AbstractImage
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -38,3 +39,12 @@ def remember_the_page_passed_privacy(serve):
         return serve(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+@hooks.register("after_bulk_action")
+def refile_moved_images_renditions(request, action_type, objects, action_class_instance):
+    """The images' bulk "Add to collection" moves them without saving each (cms.protected_media)."""
+    if action_type == "add_to_collection" and objects and isinstance(objects[0], AbstractImage):
+        for image in objects:
+            image.refresh_from_db()
+            image.refile_renditions()

@@ -354,9 +354,11 @@ def _hero_image(number):
         draw.ellipse((600 + inset, inset - 120, 1200 - inset, 520 - inset), outline="#1d6b52", width=3)
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
+    # Course images are members-only files: their renditions are never public (cms.protected_media).
     return Image.objects.create(
         title=title,
         credit=HERO_CREDIT,
+        collection=ensure_members_only_collection(MEMBERS_ONLY_COLLECTION),
         file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"learning-module-{number}.png"),
     )
 

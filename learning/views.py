@@ -1,14 +1,12 @@
 """Stable short routes into the course, and members-only serving of segment videos and images."""
 
-import mimetypes
-import re
 from io import BytesIO
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_GET
@@ -16,6 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtailmedia.models import get_media_model
 
+from cms.protected_media import send_file
 from members.services import is_member
 
 from .journal import exercise_in
@@ -23,9 +22,6 @@ from .models import ModulePage, SegmentPage
 from .references import learning_index_for_language
 
 COURSE_IMAGE_CACHE_SECONDS = 7 * 24 * 60 * 60
-RANGE_HEADER = re.compile(r"^bytes=(\d*)-(\d*)$")
-# A range response is read into memory: cap it, the browser asks for the rest as it plays.
-RANGE_CHUNK = 8 * 1024 * 1024
 
 
 def _course_index():
@@ -105,9 +101,10 @@ def course_image(request, image_id, size):
 
 @require_GET
 def segment_video(request, media_id):
-    """Stream a video from a members-only collection to members; its file URL never reaches a page.
+    """A video from a members-only collection, for members; its file URL never reaches a page.
 
-    Supports single byte ranges, which browsers need to seek in a video.
+    Sent by the site's one file-sending implementation (cms.protected_media): byte ranges, which
+    browsers need to seek, in development; nginx in production.
     """
     refusal = _refuse_non_members(request)
     if refusal is not None:
@@ -116,27 +113,4 @@ def segment_video(request, media_id):
     if not media.collection.get_view_restrictions().exists():
         # Only members-only media are streamed here; public media have public URLs of their own.
         raise Http404
-    content_type = media.mime_type or mimetypes.guess_type(media.file.name)[0] or "application/octet-stream"
-    size = media.file.size
-    match = RANGE_HEADER.match(request.headers.get("Range", ""))
-    if match and any(match.groups()):
-        start_text, end_text = match.groups()
-        if start_text:
-            start, end = int(start_text), min(int(end_text or size - 1), size - 1, int(start_text) + RANGE_CHUNK - 1)
-        else:
-            start, end = max(size - int(end_text), 0), size - 1
-        if start > end or start >= size:
-            response = HttpResponse(status=416)
-            response["Content-Range"] = f"bytes */{size}"
-            return response
-        with media.file.open("rb") as handle:
-            handle.seek(start)
-            chunk = handle.read(end - start + 1)
-        response = HttpResponse(chunk, status=206, content_type=content_type)
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    else:
-        response = FileResponse(media.file.open("rb"), content_type=content_type)
-    response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return send_file(request, media.file.storage, media.file.name, content_type=media.mime_type or None)

@@ -340,8 +340,16 @@ CONTENT_SECURITY_POLICY = {
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-# Documents always go through Wagtail's view, which checks collection privacy on every download.
+# Documents always go through Wagtail's view, which checks collection privacy on every download,
+# then sends the file the way every protected upload is sent (cms.protected_media).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+SENDFILE_BACKEND = "cms.protected_media"
+# Behind ops/nginx.conf: a view that has checked access answers with X-Accel-Redirect and nginx
+# sends the file (ranges included) from its internal location. Off: the app streams it itself.
+PROTECTED_MEDIA_ACCEL = env_bool("PROTECTED_MEDIA_ACCEL", False)
+if PROTECTED_MEDIA_ACCEL and MEDIA_STORAGE_BUCKET:
+    # nginx reads MEDIA_ROOT from disk; a bucket's files would all answer 404.
+    raise ImproperlyConfigured("PROTECTED_MEDIA_ACCEL needs media on disk: unset it with MEDIA_STORAGE_BUCKET.")
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Several app servers share one cache (login limits, site root paths): Redis in production.
 CACHE_URL = os.environ.get("CACHE_URL", "")

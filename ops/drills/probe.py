@@ -296,6 +296,71 @@ def upload_image(title):
 
 
 @command
+def private_media():
+    """A members-only document, audio file, segment video and course image, with every address of each.
+
+    The first address of each is the app's own; the others are paths nginx must refuse.
+    """
+    from django.core.files.base import ContentFile
+    from django.core.files.images import ImageFile
+    from PIL import Image
+    from wagtail.documents import get_document_model
+
+    from blog.podcast_demo import tone_wav
+    from cms.models import CreditedImage, SiteMedia
+    from learning.demo import MEMBERS_ONLY_COLLECTION
+    from learning.models import SegmentPage, ensure_members_only_collection
+
+    collection = ensure_members_only_collection(MEMBERS_ONLY_COLLECTION)
+    document = get_document_model().objects.create(
+        title="Drill safety plan", collection=collection, file=ContentFile(b"A family's safety plan.", "plan.txt")
+    )
+    # About 1.3 MB: long enough that a slow listener is still reading while the page is measured.
+    audio = SiteMedia(title="Drill members' talk", type="audio", collection=collection)
+    audio.file.save("talk.wav", ContentFile(tone_wav(30.0)), save=False)
+    audio.save()
+    video = SiteMedia(title="Drill role play", type="video", collection=collection)
+    video.file.save("role-play.wav", ContentFile(tone_wav(2.0)), save=False)
+    video.save()
+    segment = SegmentPage.objects.live().filter(locale__language_code="en").first()
+    segment.video = video
+    segment.save_revision().publish()
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 200), (10, 140, 90)).save(buffer, "PNG")
+    image = CreditedImage(title="Drill course image", collection=collection)
+    image.file.save("course.png", ImageFile(buffer, name="course.png"), save=False)
+    image.save()
+    rendition = image.get_rendition("max-165x165")
+    return {
+        "segment_url": segment.url,
+        "files": {
+            "document": {
+                "urls": [document.url, f"/media/{document.file.name}"],
+                "size": document.file.size,
+            },
+            "audio": {
+                "urls": [audio.url, f"/podcast-audio/{audio.pk}/{audio.filename}", f"/media/{audio.file.name}"],
+                "size": audio.file.size,
+            },
+            "video": {
+                "urls": [f"/learning/videos/{video.pk}/", video.url, f"/media/{video.file.name}"],
+                "size": video.file.size,
+            },
+            "image": {
+                "urls": [
+                    rendition.url,
+                    f"/learning/images/{image.pk}/segment/",
+                    f"/media/{rendition.file.name}",
+                    f"/media/images/{Path(rendition.file.name).name}",
+                    f"/media/{image.file.name}",
+                ],
+                "size": rendition.file.size,
+            },
+        },
+    }
+
+
+@command
 def send_test_mail(address):
     """Send one email through the configured backend; a refused one waits in the queue with its error."""
     from django.core.mail import send_mail

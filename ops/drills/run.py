@@ -555,9 +555,154 @@ def drill_backup(site):
 # --- f. two app servers behind nginx, one PostgreSQL, one Redis ----------------------------------
 
 
+def _refused(response):
+    """403/404, or the login page for an anonymous visitor: anything but the file."""
+    if response.status_code == 302:
+        return "/accounts/login/" in response.headers.get("Location", "")
+    return response.status_code in (403, 404)
+
+
+def _median(values):
+    return sorted(values)[len(values) // 2]
+
+
+class SlowListener(threading.Thread):
+    """A player on a bad connection: a 4 KB receive window, 4 KB read every 0.1 s, at most 15 s."""
+
+    def __init__(self, port, path, cookies, stop):
+        super().__init__(daemon=True)
+        self.port, self.path, self.cookies, self.stop = port, path, cookies, stop
+        self.received = 0
+        self.status = None
+
+    def run(self):
+        import socket
+
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.settimeout(10)
+            sock.connect(("127.0.0.1", self.port))
+            cookie = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+            sock.sendall(f"GET {self.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\r\n".encode())
+            for _ in range(150):
+                if self.stop.is_set():
+                    break
+                try:
+                    chunk = sock.recv(4096)
+                except OSError:  # waited 10 s for a byte: a server that never got to it
+                    break
+                if not chunk:
+                    break
+                if self.status is None:
+                    self.status = chunk.split(b" ", 2)[1].decode()
+                self.received += len(chunk)
+                time.sleep(0.1)
+
+
+def _private_media_through_nginx(env, nginx, member):
+    """Issue 14 #2: nginx sends a members-only file only when the app has said yes, ranges by nginx."""
+    private = probe(env, "private_media")
+    answers = {}
+    for kind, item in private["files"].items():
+        for path in item["urls"]:
+            response = requests.get(nginx.url + path, timeout=10, allow_redirects=False)
+            check(_refused(response), f"nginx answered {response.status_code} to an anonymous {path} ({kind})")
+            answers[response.status_code] = answers.get(response.status_code, 0) + 1
+    for kind, item in private["files"].items():
+        path, size = item["urls"][0], item["size"]
+        whole = member.get(path, base_url=nginx.url)
+        check(
+            whole.status_code == 200 and len(whole.content) == size and "X-Accel-Redirect" not in whole.headers,
+            f"a member did not get the {kind} ({path}) through nginx: {whole.status_code}",
+        )
+        # nginx's own ETag ("mtime-size" in hex) says nginx, not the app, answered the range.
+        etag = whole.headers.get("ETag", "")
+        check(re.fullmatch(r'"[0-9a-f]+-[0-9a-f]+"', etag), f"the {kind} was not sent by nginx (ETag {etag!r})")
+        part = member.get(path, base_url=nginx.url, headers={"Range": "bytes=1-10", "If-Range": etag})
+        check(
+            part.status_code == 206
+            and part.headers.get("Content-Range") == f"bytes 1-10/{size}"
+            and part.content == whole.content[1:11],
+            f"no 206 range answer for the {kind}: {part.status_code} {part.headers.get('Content-Range')}",
+        )
+        stale = member.get(path, base_url=nginx.url, headers={"Range": "bytes=1-10", "If-Range": '"older"'})
+        check(stale.status_code == 200, f"a stale If-Range on the {kind} got {stale.status_code}")
+    refusals = ", ".join(f"{count}×{status}" for status, count in sorted(answers.items()))
+    return private, (
+        f"{sum(answers.values())} anonymous requests for a members-only document/audio/video/image by every "
+        f"address refused ({refusals}); a member got all 4 through nginx, 206 ranges and If-Range from nginx"
+    )
+
+
+def _slow_listeners(nginx, member, audio_path):
+    """10 slow players on the audio do not hold the two gunicorn workers (X-Accel: nginx sends)."""
+
+    def page_times(count=12):
+        times = []
+        for _ in range(count):
+            started = time.monotonic()
+            response = member.get("/members/me/", base_url=nginx.url, timeout=30)
+            times.append(time.monotonic() - started)
+            check(response.status_code == 200, f"a page answered {response.status_code} during the test")
+        return times
+
+    quiet = page_times()
+    stop = threading.Event()
+    listeners = [SlowListener(nginx.port, audio_path, member.cookies, stop) for _ in range(10)]
+    for listener in listeners:
+        listener.start()
+    time.sleep(1)
+    busy = page_times()
+    still_reading = sum(1 for listener in listeners if listener.is_alive())
+    stop.set()
+    for listener in listeners:
+        listener.join(20)
+    check(all(listener.status == "200" for listener in listeners), "a slow listener was not sent the audio")
+    check(still_reading == 10, f"only {still_reading} of 10 slow listeners were still reading while measured")
+    check(
+        _median(busy) <= 3 * _median(quiet) + 0.1,
+        f"pages slowed down with 10 slow listeners: median {_median(busy) * 1000:.0f} ms "
+        f"against {_median(quiet) * 1000:.0f} ms",
+    )
+    return (
+        f"page /members/me/ median {_median(quiet) * 1000:.0f} ms (max {max(quiet) * 1000:.0f}) without and "
+        f"{_median(busy) * 1000:.0f} ms (max {max(busy) * 1000:.0f}) with 10 slow listeners on the audio "
+        f"(each had read {min(listener.received for listener in listeners) // 1024}-"
+        f"{max(listener.received for listener in listeners) // 1024} KB of the file)"
+    )
+
+
+def _slow_listeners_without_nginx(env, member, audio_path):
+    """For comparison, what X-Accel-Redirect saves: the app streaming the audio itself, as before.
+
+    One gunicorn with the 2 sync workers of a single server and PROTECTED_MEDIA_ACCEL off, no
+    nginx: the same 10 slow listeners hold both workers, so a page waits. Reported, not judged.
+    """
+    server = Gunicorn({**env, "PROTECTED_MEDIA_ACCEL": "false"}, workers=2, name="app-streaming")
+    stop = threading.Event()
+    listeners = [SlowListener(server.port, audio_path, member.cookies, stop) for _ in range(10)]
+    try:
+        for listener in listeners:
+            listener.start()
+        time.sleep(1)
+        started = time.monotonic()
+        try:
+            status = member.get("/members/me/", base_url=server.url, timeout=5).status_code
+            waited = f"{(time.monotonic() - started) * 1000:.0f} ms ({status})"
+        except requests.Timeout:
+            waited = "no answer within 5 s"
+    finally:
+        stop.set()
+        for listener in listeners:
+            listener.join(20)
+        server.stop()
+    return f"for comparison, the app streaming the audio itself (accel off, 2 sync workers, no nginx): {waited}"
+
+
 def drill_scale(site):
     redis = Redis()
-    env = {**site.env, "CACHE_URL": redis.url, "TRUSTED_PROXY_COUNT": "1"}
+    # As in production behind nginx: protected files are handed to nginx with X-Accel-Redirect.
+    env = {**site.env, "CACHE_URL": redis.url, "TRUSTED_PROXY_COUNT": "1", "PROTECTED_MEDIA_ACCEL": "true"}
     first = Gunicorn(env, workers=1, name="app-a")
     second = Gunicorn(env, workers=1, name="app-b")
     nginx = Nginx(
@@ -626,6 +771,11 @@ def drill_scale(site):
     details.append(
         "uploaded image's rendition served by nginx from the shared folder (original refused) and listed by A and B"
     )
+
+    private, detail = _private_media_through_nginx(env, nginx, member)
+    details.append(detail)
+    details.append(_slow_listeners(nginx, member, private["files"]["audio"]["urls"][0]))
+    details.append(_slow_listeners_without_nginx(env, member, private["files"]["audio"]["urls"][0]))
 
     # Through nginx, requests reach both servers.
     for _ in range(6):

@@ -6,9 +6,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import PageViewRestriction
 
-from blog.media_views import UnsatisfiableRange, parse_byte_range
 from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
+from cms.protected_media import UnsatisfiableRange, parse_byte_range
 
 from .podcast_helpers import make_audio, make_episode, make_podcast
 
@@ -273,3 +273,15 @@ def test_a_members_only_episodes_audio_is_hidden_from_anonymous_visitors(an_epis
 def test_a_video_is_not_served_as_podcast_audio(an_episode, client):
     SiteMedia.objects.filter(pk=an_episode.audio.pk).update(type="video")
     assert client.get(an_episode.audio_url()).status_code == 404
+
+
+def test_a_members_only_episodes_audio_is_hidden_at_its_media_library_address_too(an_episode, client, make_user):
+    PageViewRestriction.objects.create(page=an_episode, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        make_user("a-member", "Members").groups.get()
+    )
+    library_url = an_episode.audio.url
+    assert library_url == f"/media-files/{an_episode.audio.pk}/{an_episode.audio.filename}"
+    assert client.get(library_url).status_code == 404
+
+    client.force_login(make_user("another-member", "Members"))
+    assert client.get(library_url).status_code == 200
