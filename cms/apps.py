@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CmsConfig(AppConfig):
@@ -10,10 +11,12 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Stamp each new sign-in for the session lifetimes, record account deletions outside the
         # database for restores, retire cached pages when content changes, and forget the
-        # memoised locales when a Locale changes.
-        from . import deletion_log, locales, page_cache, security
+        # memoised locales when a Locale changes; every migrate puts the default Site on the
+        # public address (cms.public_url).
+        from . import deletion_log, locales, page_cache, public_url, security
 
         security.connect_signals()
         deletion_log.connect_signals()
         page_cache.connect_signals()
         locales.connect_signals()
+        post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)

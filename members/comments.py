@@ -11,6 +11,8 @@ so a comment left behind by a deleted account reads "Former member".
 
 from django.utils.translation import gettext as _
 
+from cms.public_url import absolute
+
 from .registry import account_deletion, data_export
 
 
@@ -41,7 +43,7 @@ def _address_of(target):
     if full_url:
         return full_url
     get_absolute_url = getattr(target, "get_absolute_url", None)
-    return get_absolute_url() if get_absolute_url else str(target)
+    return absolute(get_absolute_url()) if get_absolute_url else str(target)
 
 
 def release_comments(member, keep_comments):

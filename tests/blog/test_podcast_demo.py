@@ -9,6 +9,7 @@ from blog.models import Guest, PodcastEpisodePage, PodcastIndexPage
 from cms import demo as cms_demo
 from cms.models import SiteMedia
 from home import demo as home_demo
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -50,7 +51,7 @@ def test_the_demo_podcast_is_bilingual_playable_and_loads_twice_without_change(c
     # The Spanish version of episode 3 carries its own Spanish-language recording.
     assert spanish_feed.entries[0].enclosures[0].href != english_feed.entries[0].enclosures[0].href
     for entry in english_feed.entries + spanish_feed.entries:
-        audio_path = entry.enclosures[0].href.removeprefix("http://localhost")
+        audio_path = entry.enclosures[0].href.removeprefix(BASE_URL)
         assert client.get(audio_path, HTTP_RANGE="bytes=0-99").status_code == 206
 
     for page in PodcastEpisodePage.objects.live():
