@@ -10,7 +10,9 @@ Links are never built from the request's Host header, which the visitor chooses.
 
 from urllib.parse import urlsplit, urlunsplit
 
+from django.apps import apps as django_apps
 from django.conf import settings
+from django.contrib.sites.management import create_default_site
 from django.db import DEFAULT_DB_ALIAS
 
 
@@ -32,8 +34,16 @@ def site_address():
 
 
 def sync_default_site(using=DEFAULT_DB_ALIAS):
-    """Point the default `Site` at the public address; returns the site when it had to change."""
+    """Point the default Wagtail `Site` (and Django's, read by the Django admin's "View on site") at
+    the public address; returns the Wagtail site when it had to change."""
+    from django.contrib.sites.models import Site as DjangoSite
     from wagtail.models import Site
+
+    domain = urlsplit(base_url()).netloc
+    django_site = DjangoSite.objects.using(using).filter(pk=settings.SITE_ID).first()
+    if django_site is not None and django_site.domain != domain:
+        django_site.domain = domain
+        django_site.save(using=using, update_fields=["domain"])
 
     address = site_address()
     site = Site.objects.using(using).filter(is_default_site=True).first()
@@ -47,12 +57,15 @@ def sync_default_site(using=DEFAULT_DB_ALIAS):
 
 
 def sync_default_site_after_migrate(using=DEFAULT_DB_ALIAS, apps=None, verbosity=1, stdout=None, **kwargs):
-    """`manage.py migrate` (run by `make run` and every deploy) keeps the `Site` on the configured address."""
+    """`manage.py migrate` (run by `make run` and every deploy) keeps the sites on the configured address."""
     if apps is not None:
         try:
             apps.get_model("wagtailcore", "Site")
-        except LookupError:  # a partial migrate that stopped before Wagtail's tables
+            apps.get_model("sites", "Site")
+        except LookupError:  # a partial migrate that stopped before these tables
             return
+    # Django creates its example.com site after our handler on a new database: create it first.
+    create_default_site(django_apps.get_app_config("sites"), verbosity=0, using=using)
     site = sync_default_site(using)
     if site is not None and verbosity and stdout is not None:
         stdout.write(f"  The default site now answers at {site.root_url} (WAGTAILADMIN_BASE_URL).")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
@@ -95,6 +96,7 @@ def test_every_migrate_moves_the_default_site_to_the_configured_address(a_home_p
     assert (site.hostname, site.port, site.root_url) == ("127.0.0.1", 8204, "http://127.0.0.1:8204")
     a_home_page.refresh_from_db()
     assert a_home_page.full_url == "http://127.0.0.1:8204/"
+    assert DjangoSite.objects.get_current().domain == "127.0.0.1:8204", "the Django admin's View on site"
 
     settings.WAGTAILADMIN_BASE_URL = "https://craft.example.org"
     call_command("migrate", "--no-input", verbosity=0)
