@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 LINK = re.compile(r"https?://[^\s<>\"'()\[\]{}]+")
-# XML namespaces are names, not links anyone follows.
-NAMESPACE = re.compile(r"""xmlns(?::\w+)?=["'][^"']*["']""")
+# XML namespaces and document type declarations (Wagtail's HTML emails) are names, not links.
+NAMESPACE = re.compile(r"""xmlns(?::\w+)?=["'][^"']*["']|<!DOCTYPE[^>]*>""", re.IGNORECASE)
 # Where the site sends people on purpose: crisis lines and the national treatment finder.
 ELSEWHERE = {"988lifeline.org", "www.samhsa.gov", "findtreatment.gov"}
 
