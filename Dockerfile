@@ -14,10 +14,11 @@ COPY requirements.txt ./
 RUN pip install -r requirements.txt
 
 COPY . .
-# Build output: translations and the hashed static files (a throwaway key; never used at run time).
+# Build output: translations and the hashed static files (a throwaway key and address; never used
+# at run time, where WAGTAILADMIN_BASE_URL must name the real public address).
 RUN python scripts/translations.py compile \
     && DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=build-only-collectstatic-key-0123456789abcdef \
-       STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input
+       WAGTAILADMIN_BASE_URL=https://build.invalid STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input
 
 RUN useradd --system --uid 10001 --home-dir /app craft \
     && mkdir -p /srv/media /srv/backups \

@@ -33,15 +33,18 @@ messages: $(VENV)/.dev ## Extract UI strings into locale/es (needs GNU gettext)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py makemessages --locale es --no-obsolete --no-location \
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*' --ignore 'scripts/*'
 
+# Every link the site writes (feeds, emails, sitemap) starts with the address runserver listens on;
+# migrate moves the demo Site there, also when db.sqlite3 was served on another PORT before.
+RUN_ENV = DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT)
 run: $(VENV)/.runtime compilemessages ## Set everything up and serve the demo site on 127.0.0.1:$(PORT)
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py migrate --no-input
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py load_demo_content
+	$(RUN_ENV) $(PY) manage.py migrate --no-input
+	$(RUN_ENV) $(PY) manage.py load_demo_content
 	@echo
 	@echo "  Site:     http://127.0.0.1:$(PORT)/        Spanish: http://127.0.0.1:$(PORT)/es/"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Logins:   admin, editor, translator, reviewer, member   password: $(DEMO_PASSWORD)"
 	@echo
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 system-packages: ## Install PostgreSQL server binaries, Chromium and GNU gettext when missing (as root on Debian)
 	scripts/system-packages

@@ -41,6 +41,8 @@ export DJANGO_SETTINGS_MODULE=bench.settings BENCH=1
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')
 export SECRET_KEY
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0
+# Required by production settings; the bench times pages and never follows the links they write.
+export WAGTAILADMIN_BASE_URL=http://craft-bench.test
 export STATIC_ROOT="$work/static" MEDIA_ROOT="$work/media" ACCOUNT_DELETION_LOG="$work/account-deletions.log"
 export EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend LOG_LEVEL=WARNING PYTHONWARNINGS=ignore
 export DEMO_PASSWORD="${DEMO_PASSWORD:-bench-demo-password}"

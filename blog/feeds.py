@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from cms.public_url import absolute
+
 
 class QAPostFeed(Feed):
     """The newest public posts of one blog (optionally of one topic), with absolute links."""
@@ -36,7 +38,7 @@ class QAPostFeed(Feed):
         return url
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri()
+        return absolute(self.request.get_full_path())
 
     def description(self, obj):
         if obj["topic"] and obj["topic"].description:

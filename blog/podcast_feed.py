@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.http import http_date, quote_etag
 
 from cms.models import CreditedImage
+from cms.public_url import absolute, base_url
 
 ITUNES_NAMESPACE = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
@@ -119,10 +120,10 @@ def _validators(index, episodes):
     return etag, int(state.changed_at.timestamp())
 
 
-def _absolute(root_url, url):
+def _absolute(url):
     """Podcast apps fetch everything from elsewhere: every address in the feed is absolute, on the
-    site's own host like its page links (storages such as S3 already return absolute URLs)."""
-    return url if urlsplit(url).scheme else root_url + url
+    site's public address like its page links (storages such as S3 already return absolute URLs)."""
+    return url if urlsplit(url).scheme else absolute(url)
 
 
 def podcast_feed_response(request, index):
@@ -134,7 +135,7 @@ def podcast_feed_response(request, index):
     if not_modified is not None:
         return not_modified
 
-    key = _body_cache_key(request, index, etag)
+    key = _body_cache_key(index, etag)
     body = cache.get(key)
     if body is None:
         body = _render_feed(request, index, episodes)
@@ -147,19 +148,18 @@ def podcast_feed_response(request, index):
     return response
 
 
-def _body_cache_key(request, index, etag):
-    """Per feed, ETag, and the address and language it was asked for (absolute URLs use them)."""
-    parts = (str(index.pk), etag, request.scheme, request.get_host(), translation.get_language() or "")
+def _body_cache_key(index, etag):
+    """Per feed, ETag, public address and language (absolute URLs use them)."""
+    parts = (str(index.pk), etag, base_url(), translation.get_language() or "")
     return "podcast-feed-body:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def _render_feed(request, index, episodes):
     """The RSS document of `episodes`, as bytes."""
     language = index.locale.language_code
-    root_url = index.get_site().root_url
     artwork_url = ""
     if index.artwork:
-        artwork_url = _absolute(root_url, index.artwork.get_rendition(ARTWORK_FILTER).url)
+        artwork_url = _absolute(index.artwork.get_rendition(ARTWORK_FILTER).url)
     feed = PodcastFeed(
         title=index.title,
         link=index.get_full_url(request),
@@ -180,7 +180,7 @@ def _render_feed(request, index, episodes):
         audio = episode.audio
         image_url = ""
         if episode.featured_image:
-            image_url = _absolute(root_url, episode.featured_image.get_rendition(ARTWORK_FILTER).url)
+            image_url = _absolute(episode.featured_image.get_rendition(ARTWORK_FILTER).url)
         feed.add_item(
             title=episode.title,
             link=episode.get_full_url(request),
@@ -188,7 +188,7 @@ def _render_feed(request, index, episodes):
             pubdate=episode.release_date,
             unique_id=episode.feed_guid(),
             unique_id_is_permalink=False,
-            enclosures=[Enclosure(_absolute(root_url, episode.audio_url()), str(audio.file_size), audio.mime_type)],
+            enclosures=[Enclosure(_absolute(episode.audio_url()), str(audio.file_size), audio.mime_type)],
             duration=episode.duration_seconds,
             episode_number=episode.episode_number,
             season_number=episode.season_number,

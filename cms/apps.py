@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CmsConfig(AppConfig):
@@ -10,8 +11,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Stamp each new sign-in for the session lifetimes, record account deletions outside the
         # database for restores, retire cached pages when content changes, and forget the
-        # memoised locales when a Locale changes; file image renditions by their collection's privacy.
-        from . import deletion_log, locales, mail, page_cache, protected_media, security
+        # memoised locales when a Locale changes; file image renditions by their collection's privacy;
+        # every migrate puts the default Site on the public address (cms.public_url).
+        from . import deletion_log, locales, mail, page_cache, protected_media, public_url, security
 
         security.connect_signals()
         deletion_log.connect_signals()
@@ -19,3 +21,4 @@ class CmsConfig(AppConfig):
         locales.connect_signals()
         mail.send_wagtail_notifications_from_the_recipients_site_name()
         protected_media.connect_signals()
+        post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .public_url import absolute
+
 
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
@@ -18,6 +20,6 @@ def robots_txt(request):
         "Disallow: /es/members/",
         "Disallow: /search/",
         "Disallow: /es/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -8,6 +8,7 @@ would orphan or hide the replies of other members.
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 
+from cms.public_url import absolute
 from members.services import display_name
 
 from .services import mark_deleted_by_author
@@ -34,7 +35,7 @@ def _address_of(target):
     if full_url:
         return full_url
     get_absolute_url = getattr(target, "get_absolute_url", None)
-    return get_absolute_url() if get_absolute_url else str(target)
+    return absolute(get_absolute_url()) if get_absolute_url else str(target)
 
 
 def release_comments(member, keep_comments):

@@ -24,6 +24,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
 from cms.mail import sender
+from cms.public_url import absolute
 from members.services import display_name, preferred_language
 
 from .access import can_view_page, is_moderator, page_of, settings_for
@@ -254,13 +255,9 @@ def moderators():
 # --- Email --------------------------------------------------------------------------------------
 
 
-def _admin_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def notify_moderators_of_safety_hold(comment, page):
     """Tell every moderator at once that a comment may come from someone in distress."""
-    queue_url = _admin_url(reverse("comments_moderation:queue") + "?status=pending")
+    queue_url = absolute(reverse("comments_moderation:queue") + "?status=pending")
     for moderator in moderators():
         with translation.override(preferred_language(moderator)):
             context = {"comment": comment, "page": page, "queue_url": queue_url, "name": display_name(comment.user)}
@@ -349,8 +346,7 @@ def stop_followups(followup):
 
 
 def unsubscribe_url(followup, page):
-    root = page.get_site().root_url if page.get_site() else settings.WAGTAILADMIN_BASE_URL
-    return root.rstrip("/") + reverse("comments:unsubscribe", args=[unsubscribe_token(followup)])
+    return absolute(reverse("comments:unsubscribe", args=[unsubscribe_token(followup)]))
 
 
 def _send(subject, body, address, from_email, headers=None):

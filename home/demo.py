@@ -6,6 +6,7 @@ Other apps' demo loaders put their section on the home page with `feature_on_hom
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.public_url import site_address
 from cms.translation import translate_into_spanish
 
 from .models import HomePage, StandardPage
@@ -173,9 +174,10 @@ def load(command):
         setattr(home, field, text)
     home.intro = _richtext(INTRO)
     home.save_revision().publish()
+    # The address `make run` serves on (WAGTAILADMIN_BASE_URL), so feeds and emails reach it.
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"root_page": home, "hostname": "localhost", "site_name": "CRAFT Family Support"},
+        defaults={"root_page": home, **site_address(), "site_name": "CRAFT Family Support"},
     )
     with transaction.atomic():
         translate_into_spanish(home, home_spanish())

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.mail import sender
+from cms.public_url import absolute
 
 from .services import landing_url, preferred_language
 from .usernames import is_reserved
@@ -40,13 +41,14 @@ class MemberAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Write every account email in the member's preferred language, links included.
 
-        The links in `context` were built for the page the request came from; they are moved to
-        the member's language so the email and the page it opens agree.
+        The links in `context` were built from the request (its Host header, which the sender
+        chooses) for the page it came from; they are moved to the public address and to the
+        member's language, so the email and the page it opens agree.
         """
         language = preferred_language(context.get("user") or _user_for_email(email))
         # translate_url resolves in the active language, so the links move before the switch.
         context = {
-            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            key: absolute(translate_url(value, language)) if key.endswith("_url") and isinstance(value, str) else value
             for key, value in context.items()
         }
         with translation.override(language):

@@ -4,11 +4,14 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from cms.public_url import site_address, sync_default_site
 from cms.translation import translate_into_spanish
 from home.models import HomePage
+from tests.links import absolute_links, email_text, off_the_public_address
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM then refuses
 # to run there unless told it is safe (it is: the loop never runs our code concurrently).
@@ -51,7 +54,7 @@ def a_home_page(english):
             hero_text="Skills for families",
         )
     )
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, **site_address()})
     return home
 
 
@@ -86,6 +89,27 @@ def default_language_after_each_test():
     from django.utils import translation
 
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def every_emailed_link_leads_to_the_public_address(monkeypatch):
+    """Every email the suite sends, whichever test sends it, is read as it is sent: each absolute
+    link must start with WAGTAILADMIN_BASE_URL (a port the test client never uses), so a link
+    built from Wagtail's default Site, the request's host or an old default fails the test."""
+    from django.core.mail.backends import locmem
+
+    wrong = []
+    send_messages = locmem.EmailBackend.send_messages
+
+    def send_and_read(backend, messages):
+        for message in messages:
+            wrong.extend((message.subject, url) for url in off_the_public_address(absolute_links(email_text(message))))
+        return send_messages(backend, messages)
+
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", send_and_read)
+    yield
+    if wrong:
+        pytest.fail(f"Emailed links off the public address {settings.WAGTAILADMIN_BASE_URL}: {wrong}")
 
 
 @pytest.fixture
@@ -176,6 +200,14 @@ def browser(django_db_setup):
                 connections[alias]._test_serialized_contents = snapshot
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def public_live_server(live_server, settings):
+    """The live server as the site's public address, so a browser can follow emailed links as sent."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    sync_default_site()
+    return live_server
 
 
 @pytest.fixture

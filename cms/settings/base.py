@@ -6,6 +6,7 @@ only choose defaults and switch features on or off. See the README for each vari
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import csp.constants
 import dj_database_url
@@ -215,7 +216,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CRAFT Family Support 
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "CRAFT Family Support"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address every absolute link starts with (cms.public_url): pages, feeds, sitemap,
+# emails, admin links. Only dev (DEBUG on) has a default; everywhere else it must be set.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CreditedImage"
 WAGTAILMEDIA = {"MEDIA_MODEL": "cms.SiteMedia"}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -384,3 +387,32 @@ def require_secret_key(key):
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
     return key
+
+
+def require_base_url(url):
+    """Refuse to run without a public address that links can start with (cms.public_url).
+
+    Wagtail's `Site` writes `https://` for port 443 only and `http://` for any other port, so an
+    address it could not reproduce (https on another port, a path) is refused too.
+    """
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        port = None
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.path.strip("/")
+        or parts.query
+        or parts.fragment
+        or parts.username
+        or port is None
+        or (parts.scheme == "https") != (port == 443)
+    ):
+        raise ImproperlyConfigured(
+            "WAGTAILADMIN_BASE_URL must be set to the site's public address when DEBUG is off: "
+            "scheme, host and an optional port, no path (https://craft.example.org, or "
+            "http://127.0.0.1:8000). Every link in pages, feeds and emails starts with it."
+        )
+    return f"{parts.scheme}://{parts.netloc}"

@@ -8,6 +8,10 @@ SECRET_KEY = SECRET_KEY or "insecure-dev-key-only-for-make-run"
 COMMENTS_XTD_SALT = COMMENTS_XTD_SALT or b"insecure-dev-salt"  # noqa: F405
 if not DEBUG:
     SECRET_KEY = require_secret_key(SECRET_KEY)  # noqa: F405
+# runserver's own address; `make run` passes the one it serves on (PORT).
+WAGTAILADMIN_BASE_URL = require_base_url(  # noqa: F405
+    WAGTAILADMIN_BASE_URL or ("http://127.0.0.1:8000" if DEBUG else "")  # noqa: F405
+)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if not DEEPL_API_KEY:  # noqa: F405
     # Offline stand-in (it reverses word order) so the "Translate with machine" button works.

@@ -11,11 +11,15 @@ from .base import (
     SECRET_KEY,
     SECURE_HSTS_SECONDS_IN_PRODUCTION,
     SECURE_SSL_REDIRECT_IN_PRODUCTION,
+    WAGTAILADMIN_BASE_URL,
+    require_base_url,
     require_secret_key,
 )
 
 DEBUG = False
 SECRET_KEY = require_secret_key(SECRET_KEY)
+# Links in emails (safety-hold alerts among them), feeds and pages must reach the real site.
+WAGTAILADMIN_BASE_URL = require_base_url(WAGTAILADMIN_BASE_URL)
 if not COMMENTS_XTD_SALT:  # noqa: F405
     COMMENTS_XTD_SALT = SECRET_KEY.encode()
 

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from cms.locales import active_locale, default_locale, localized
 from cms.models import CrisisResource, SiteFooter
 from cms.page_cache import cached_with_pages
+from cms.public_url import absolute
 
 register = template.Library()
 
@@ -91,7 +92,7 @@ def language_links(context):
                     "code": code,
                     "name": translation.get_language_info(code)["name_local"],
                     "url": url,
-                    "full_url": request.build_absolute_uri(url),
+                    "full_url": absolute(url),
                     "current": code == current,
                     "exact": exact,
                 }

@@ -182,6 +182,9 @@ def app_env(postgres, *, media_root, static_root, deletion_log, smtp_port, **ext
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        # Production refuses to start without a public address; no drill follows a link in a page
+        # or an email, and the app servers of a drill listen on several ports.
+        WAGTAILADMIN_BASE_URL="http://craft-drill.test",
         SECURE_SSL_REDIRECT="false",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=postgres.url(),

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
+from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic, post_spanish
 
@@ -103,7 +104,7 @@ def test_the_month_archive_works_in_spanish(a_bilingual_blog, client):
 
     assert soup.h1.text == "Entradas de febrero 2025"
     assert [a.text for a in soup.select(".post-card__title a")] == ["Cómo empiezo a hablar de tratamiento 2"]
-    assert soup.find("link", rel="canonical")["href"] == "http://localhost/es/blog/2025/02/"
+    assert soup.find("link", rel="canonical")["href"] == f"{BASE_URL}/es/blog/2025/02/"
     assert soup.find("link", type="application/rss+xml")["href"] == "/es/blog/feed/"
     assert soup_of(client, "/es/blog/2025/03/").select(".post-card") == []
     assert client.get("/es/blog/2025/00/").status_code == 404
@@ -122,13 +123,13 @@ def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
     assert response.status_code == 200 and not feed.bozo
     assert feed.feed.title == "Blog de conversación: Parejas"
     assert feed.feed.language == "es"
-    assert feed.feed.link == "http://localhost/es/blog/topic/parejas/"
+    assert feed.feed.link == f"{BASE_URL}/es/blog/topic/parejas/"
     assert feed.feed.description == "Cuando es su pareja."
     assert [entry.title for entry in feed.entries] == [
         "Cómo empiezo a hablar de tratamiento 2",
         "Cómo empiezo a hablar de tratamiento 1",
     ]
-    assert feed.entries[0].link == "http://localhost/es/blog/empezar-a-hablar-2/"
+    assert feed.entries[0].link == f"{BASE_URL}/es/blog/empezar-a-hablar-2/"
     assert [tag.term for tag in feed.entries[0].tags] == ["Parejas"]
     # The English slug is not a Spanish topic.
     assert client.get("/es/blog/topic/partners/feed/").status_code == 404

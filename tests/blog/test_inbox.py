@@ -8,6 +8,7 @@ from django.utils import translation
 from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
 from members.registry import activity, data_export
+from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
 
@@ -106,7 +107,7 @@ def test_the_whole_journey_in_spanish(
     assert answered.to == [a_member.email]
     assert "Respondimos a su pregunta" in answered.subject
     assert QAPostPage.objects.get().full_url in answered.body
-    assert "http://localhost/es/blog/" in answered.body
+    assert f"{BASE_URL}/es/blog/" in answered.body
 
 
 def test_declining_sends_the_editors_kind_message(

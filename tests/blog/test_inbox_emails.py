@@ -7,6 +7,7 @@ from django.test import Client
 from blog import inbox
 from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
+from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog
 
@@ -111,7 +112,7 @@ def test_the_answer_email_is_in_the_language_of_the_members_profile_not_of_the_q
     assert "Nuestro equipo respondió su pregunta" in email.body
     assert "Our team has answered" not in email.body
     # The post itself is in the blog of the language the question was written in.
-    assert "http://localhost/blog/" in email.body
+    assert f"{BASE_URL}/blog/" in email.body
 
 
 def test_the_receipt_is_in_english_for_a_member_whose_profile_says_english(

@@ -9,6 +9,7 @@ from blog.models import Guest, PodcastEpisodePage, PodcastIndexPage
 from cms import demo as cms_demo
 from cms.models import SiteMedia
 from home import demo as home_demo
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -53,7 +54,7 @@ def test_the_demo_podcast_is_bilingual_playable_and_loads_twice_without_change(c
     assert len(english_audio) == len(spanish_audio) == 3
     assert not english_audio & spanish_audio
     for entry in english_feed.entries + spanish_feed.entries:
-        audio_path = entry.enclosures[0].href.removeprefix("http://localhost")
+        audio_path = entry.enclosures[0].href.removeprefix(BASE_URL)
         assert client.get(audio_path, HTTP_RANGE="bytes=0-99").status_code == 206
 
     for page in PodcastEpisodePage.objects.live():

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.http import http_date
 
 from home.models import HomePage
+from tests.links import BASE_URL
 
 from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_guest, make_podcast
 
@@ -52,7 +53,7 @@ def test_the_english_feed_has_every_tag_apple_podcasts_requires(a_bilingual_podc
     assert feed.namespaces["itunes"] == ITUNES
     assert feed.namespaces["podcast"] == PODCAST
     assert feed.feed.title == "Family Conversations"
-    assert feed.feed.link == "http://localhost/podcast/"
+    assert feed.feed.link == f"{BASE_URL}/podcast/"
     assert feed.feed.language == "en"
     # feedparser folds itunes:author and itunes:owner into one "author": read the XML itself.
     assert channel.find(f"{{{ITUNES}}}author").text == "CRAFT Family Support"
@@ -62,11 +63,11 @@ def test_the_english_feed_has_every_tag_apple_podcasts_requires(a_bilingual_podc
     category = channel.find(f"{{{ITUNES}}}category")
     assert category.get("text") == "Kids & Family"
     assert category.find(f"{{{ITUNES}}}category").get("text") == "Parenting"
-    assert root.find("channel/{http://www.w3.org/2005/Atom}link").get("href") == "http://localhost/podcast/feed/"
+    assert root.find("channel/{http://www.w3.org/2005/Atom}link").get("href") == f"{BASE_URL}/podcast/feed/"
 
     assert [entry.title for entry in feed.entries] == [second.title, first.title]
     latest = feed.entries[0]
-    assert latest.link == "http://localhost/podcast/listening-2/"
+    assert latest.link == f"{BASE_URL}/podcast/listening-2/"
     assert latest.published_parsed[:3] == second.release_date.utctimetuple()[:3]
     assert latest.itunes_duration == "3"
     assert latest.itunes_episode == "2"
@@ -74,12 +75,12 @@ def test_the_english_feed_has_every_tag_apple_podcasts_requires(a_bilingual_podc
     assert latest.guidislink is False
     assert latest.id == second.feed_guid()
     enclosure = latest.enclosures[0]
-    assert enclosure.href == f"http://localhost{second.audio_url()}"
+    assert enclosure.href == f"{BASE_URL}{second.audio_url()}"
     assert int(enclosure.length) == second.audio.file.size == second.audio.file_size
     assert enclosure.type == "audio/wav"
     item = channel.findall("item")[0]
     transcript = item.find(f"{{{PODCAST}}}transcript")
-    assert transcript.get("url") == "http://localhost/podcast/listening-2/transcript/"
+    assert transcript.get("url") == f"{BASE_URL}/podcast/listening-2/transcript/"
     assert transcript.get("type") == "text/html"
     assert transcript.get("language") == "en"
     assert item.find(f"{{{ITUNES}}}explicit").text == "false"
@@ -96,7 +97,7 @@ def test_the_feed_artwork_is_an_absolute_square_image(a_bilingual_podcast, clien
 
     feed = feedparser.parse(fetch(client, "/podcast/feed/").content)
 
-    assert feed.feed.image.href.startswith("http://localhost/media/images/")
+    assert feed.feed.image.href.startswith(f"{BASE_URL}/media/images/")
     assert ".fill-1400x1400.format-jpeg." in feed.feed.image.href or "1400x1400" in feed.feed.image.href
 
 
@@ -109,15 +110,15 @@ def test_the_spanish_feed_lists_only_episodes_that_have_a_spanish_version(a_bili
     assert not feed.bozo
     assert feed.feed.title == "Conversaciones en familia"
     assert feed.feed.language == "es"
-    assert feed.feed.link == "http://localhost/es/podcast/"
+    assert feed.feed.link == f"{BASE_URL}/es/podcast/"
     assert [entry.title for entry in feed.entries] == ["Episodio sobre escuchar 2"]
     entry = feed.entries[0]
-    assert entry.link == "http://localhost/es/podcast/escuchar-2/"
+    assert entry.link == f"{BASE_URL}/es/podcast/escuchar-2/"
     assert entry.id == spanish_second.feed_guid() != second.feed_guid()
     assert entry.itunes_episode == "2"
-    assert entry.enclosures[0].href == f"http://localhost{second.audio_url()}"
+    assert entry.enclosures[0].href == f"{BASE_URL}{second.audio_url()}"
     transcript = ET.fromstring(response.content).find(f"channel/item/{{{PODCAST}}}transcript")  # noqa: S314
-    assert transcript.get("url") == "http://localhost/es/podcast/escuchar-2/transcript/"
+    assert transcript.get("url") == f"{BASE_URL}/es/podcast/escuchar-2/transcript/"
     assert transcript.get("language") == "es"
 
 
@@ -147,13 +148,13 @@ def test_the_spanish_feed_has_the_channel_and_item_tags_apple_podcasts_requires(
     assert category.find(f"{{{ITUNES}}}category").get("text") == "Parenting"
     assert channel.find(f"{{{ITUNES}}}explicit").text == "true", "synchronised from the English show"
     image = channel.find(f"{{{ITUNES}}}image").get("href")
-    assert image.startswith("http://localhost/media/images/") and "1400x1400" in image
+    assert image.startswith(f"{BASE_URL}/media/images/") and "1400x1400" in image
     assert channel.find("image/url").text == image
-    assert channel.find("image/link").text == "http://localhost/es/podcast/"
+    assert channel.find("image/link").text == f"{BASE_URL}/es/podcast/"
 
     (item,) = channel.findall("item")
     enclosure = item.find("enclosure")
-    assert enclosure.get("url") == f"http://localhost{second.audio_url()}"
+    assert enclosure.get("url") == f"{BASE_URL}{second.audio_url()}"
     assert int(enclosure.get("length")) == second.audio.file.size == spanish_second.audio.file_size
     assert enclosure.get("type") == "audio/wav"
     assert item.find(f"{{{ITUNES}}}duration").text == "3"
@@ -161,7 +162,7 @@ def test_the_spanish_feed_has_the_channel_and_item_tags_apple_podcasts_requires(
     assert parsedate_to_datetime(item.find("pubDate").text) == second.release_date
     guid = item.find("guid")
     assert guid.text == spanish_second.feed_guid() and guid.get("isPermaLink") == "false"
-    assert item.find("link").text == "http://localhost/es/podcast/escuchar-2/"
+    assert item.find("link").text == f"{BASE_URL}/es/podcast/escuchar-2/"
 
 
 def test_an_episode_keeps_its_guid_when_its_title_and_slug_change(a_bilingual_podcast, client):

@@ -3,6 +3,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage
+from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic, post_spanish
 
@@ -42,7 +43,7 @@ def test_the_english_feed_lists_public_posts_newest_first_with_absolute_links(a_
         "How do I start talking about treatment 2",
         "How do I start talking about treatment 1",
     ]
-    assert feed.entries[1].link == "http://localhost/blog/start-talking-1/"
+    assert feed.entries[1].link == f"{BASE_URL}/blog/start-talking-1/"
     assert [tag.term for tag in feed.entries[1].tags] == ["Partners"]
 
 
@@ -53,7 +54,7 @@ def test_a_topic_feed_lists_only_that_topic(a_home_page, client, english):
     feed = parse(client, "/blog/topic/relapse/feed/")
     assert_complete(feed)
     assert feed.feed.title == "Discussion Blog: Relapse"
-    assert feed.feed.link == "http://localhost/blog/topic/relapse/"
+    assert feed.feed.link == f"{BASE_URL}/blog/topic/relapse/"
     assert [entry.title for entry in feed.entries] == ["How do I start talking about treatment 2"]
     assert client.get("/blog/topic/nothing/feed/").status_code == 404
 
@@ -69,6 +70,6 @@ def test_the_spanish_feed_lists_the_spanish_posts(a_spanish_home_page, translate
     assert feed.feed.title == "Blog de conversación"
     assert feed.feed.language == "es"
     assert [entry.title for entry in feed.entries] == ["Cómo empiezo a hablar de tratamiento 1"]
-    assert feed.entries[0].link == "http://localhost/es/blog/empezar-a-hablar-1/"
+    assert feed.entries[0].link == f"{BASE_URL}/es/blog/empezar-a-hablar-1/"
     english_feed = parse(client, "/blog/feed/")
     assert feed.entries[0].id != english_feed.entries[-1].id

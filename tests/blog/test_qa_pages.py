@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import BlogIndexPage, QAPostPage, QARelatedPost
 from home.models import HomePage
+from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog, make_image, make_post, make_topic, post_spanish
 
@@ -98,7 +99,7 @@ def test_the_listing_is_newest_first_and_paginated(a_home_page, client, english)
     second = client.get(blog.url, {"page": 2})
     titles = [a.text for a in BeautifulSoup(second.content, "html.parser").select(".post-card__title a")]
     assert titles == ["How do I start talking about treatment 1"]
-    assert 'rel="canonical" href="http://localhost/blog/?page=2"' in second.content.decode()
+    assert f'rel="canonical" href="{BASE_URL}/blog/?page=2"' in second.content.decode()
 
 
 def test_the_listing_filters_by_topic_and_by_month(a_home_page, client, english):

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from home.models import HomePage, StandardPage
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_english_home_is_served_at_the_root_in_english(a_spanish_home_page, clie
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "Helping a loved one" in html
-    assert alternates(html) == {"en": "http://testserver/", "es": "http://testserver/es/"}
+    assert alternates(html) == {"en": f"{BASE_URL}/", "es": f"{BASE_URL}/es/"}
     assert switcher(html) == {"/es/": "es"}
 
 
@@ -40,7 +41,7 @@ def test_switcher_links_to_the_translation_of_the_current_page(a_spanish_home_pa
 
     html = client.get("/about/").content.decode()
     assert switcher(html) == {"/es/acerca-de/": "es"}
-    assert alternates(html)["es"] == "http://testserver/es/acerca-de/"
+    assert alternates(html)["es"] == f"{BASE_URL}/es/acerca-de/"
     html = client.get("/es/acerca-de/").content.decode()
     assert "Quiénes somos" in html
     assert switcher(html) == {"/about/": "en"}

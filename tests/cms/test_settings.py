@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 # The production environment documented in the README.
@@ -49,3 +51,46 @@ def test_production_static_files_collect_with_hashed_compressed_names(tmp_path):
     stylesheets = list((tmp_path / "css").glob("site.*.css"))
     assert stylesheets, "the stylesheet gets a content hash in its name"
     assert (tmp_path / "css" / f"{stylesheets[0].name}.gz").exists(), "and a compressed copy"
+
+
+def test_production_refuses_to_start_without_the_public_address():
+    """Safety-hold alerts, reply emails and feeds would otherwise point at a developer's machine."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "WAGTAILADMIN_BASE_URL"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "craft.example.org",
+        "https://craft.example.org/site/",
+        "https://craft.example.org:8443",
+        "ftp://craft.example.org",
+    ],
+)
+def test_production_refuses_an_address_links_cannot_start_with(address):
+    result = manage("check", env={**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": address})
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr
+
+
+def test_dev_settings_with_debug_off_need_the_public_address_too():
+    env = {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "false"}
+    del env["WAGTAILADMIN_BASE_URL"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr
+
+
+def test_dev_settings_default_to_runservers_address():
+    env = {"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": "sqlite:///:memory:"}
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)",
+        env=env,
+    )
+    assert result.stdout.strip() == "http://127.0.0.1:8000", result.stderr

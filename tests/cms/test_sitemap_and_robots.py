@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def test_sitemap_lists_public_pages_of_both_languages_and_no_private_page(a_span
 
     xml = client.get("/sitemap.xml").content.decode()
     for path in ("/", "/about/", "/es/", "/es/acerca-de/"):
-        assert f"<loc>http://localhost{path}</loc>" in xml
+        assert f"<loc>{BASE_URL}{path}</loc>" in xml
     assert "for-members" not in xml
 
 
@@ -26,6 +27,6 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_private_area
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain"
     text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert f"Sitemap: {BASE_URL}/sitemap.xml" in text
     assert "Disallow: /admin/" in text
     assert "Disallow: /members/" in text

@@ -12,6 +12,7 @@ from comments import services
 from comments.models import FollowUp, Scope
 from members.services import profile_for, set_suspended
 from tests.comments.conftest import add_comment, form_data
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +55,9 @@ def test_a_reply_emails_the_follower_with_the_text_a_link_and_an_unsubscribe_lin
     assert "Hello Rosa M," in email.body
     assert "luis wrote a new comment on “How do I start talking about treatment 1”:" in email.body
     assert "It did for us, slowly." in email.body
-    assert f"http://localhost/blog/start-talking-1/#c{reply.pk}" in email.body
+    assert f"{BASE_URL}/blog/start-talking-1/#c{reply.pk}" in email.body
     unsubscribe = email.extra_headers["List-Unsubscribe"].strip("<>")
-    assert unsubscribe.startswith("http://localhost/comments/unsubscribe/")
+    assert unsubscribe.startswith(f"{BASE_URL}/comments/unsubscribe/")
     assert unsubscribe in email.body
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "luis@example.org" not in email.body
@@ -109,8 +110,8 @@ def test_the_email_is_in_the_followers_language(post_as, a_spanish_post, a_spani
     assert email.subject == subject
     assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert greeting in email.body
-    assert "http://localhost/es/blog/empezar-a-hablar-1/#c" in email.body
-    assert "http://localhost/es/comments/unsubscribe/" in email.body, "the unsubscribe page opens in Spanish"
+    assert f"{BASE_URL}/es/blog/empezar-a-hablar-1/#c" in email.body
+    assert f"{BASE_URL}/es/comments/unsubscribe/" in email.body, "the unsubscribe page opens in Spanish"
 
 
 def test_a_follower_who_can_no_longer_view_the_page_is_not_emailed(
@@ -164,7 +165,7 @@ def test_held_comments_email_nobody_until_a_moderator_approves_them(
 
 
 def unsubscribe_link(email):
-    return email.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://localhost")
+    return email.extra_headers["List-Unsubscribe"].strip("<>").removeprefix(BASE_URL)
 
 
 def test_the_unsubscribe_link_works_without_login_and_stops_further_emails(

@@ -9,6 +9,7 @@ from cms.models import CrisisResource
 from comments.models import HoldReason
 from members.services import grant_membership, profile_for
 from tests.comments.conftest import form_data
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_moderators_are_emailed_at_once_with_the_comment_and_a_link_to_the_queue
     )
     assert "Rosa M posted a comment on “How do I start talking about treatment 1”" in email.body
     assert TEXT in email.body
-    assert "http://127.0.0.1:8000/admin/comments/?status=pending" in email.body
+    assert f"{BASE_URL}/admin/comments/?status=pending" in email.body
     assert "rosa@example.org" not in email.body
     assert all(message.to != ["rosa@example.org"] for message in mailoutbox), "the poster gets no email"
     assert email.from_email == "CRAFT Family Support <noreply@localhost>"

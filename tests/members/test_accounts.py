@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 
 from members.services import MEMBERS_GROUP, is_member, is_suspended, set_suspended
 from tests.conftest import PASSWORD
+from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -63,9 +64,9 @@ def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, s
     assert greeting in email.body
     assert "hopeful_wren" in email.body
     link = LINK.search(email.body).group(0)
-    assert link.startswith(f"http://testserver{prefix}/accounts/confirm-email/")
+    assert link.startswith(f"{BASE_URL}{prefix}/accounts/confirm-email/")
 
-    path = link.removeprefix("http://testserver")
+    path = link.removeprefix(BASE_URL)
     assert client.get(path).status_code == 200
     confirmed = client.post(path)
     assert confirmed.status_code == 302

@@ -59,6 +59,7 @@ def machine_translator_setting(settings_module, **environment):
     env.update(
         DJANGO_SETTINGS_MODULE=settings_module,
         SECRET_KEY="a-production-secret-key-for-this-test-only-0123456789",
+        WAGTAILADMIN_BASE_URL="https://craft.example.org",
         **environment,
     )
     script = (
