@@ -193,7 +193,9 @@ class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
         """An sms: link (RFC 5724) that opens the reader's messages with the word already typed."""
         if not self.text_number:
             return ""
-        return f"sms:{self.text_number}?body={quote(self.text_keyword)}" if self.text_keyword else f"sms:{self.text_number}"
+        if self.text_keyword:
+            return f"sms:{self.text_number}?body={quote(self.text_keyword)}"
+        return f"sms:{self.text_number}"
 
 
 class SiteFooter(TranslatableMixin, models.Model):
