@@ -120,7 +120,7 @@ def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
     feed = feedparser.parse(response.content)
 
     assert response.status_code == 200 and not feed.bozo
-    assert feed.feed.title == "Blog de conversación: Parejas"
+    assert feed.feed.title == "Blog de preguntas y respuestas: Parejas"
     assert feed.feed.language == "es"
     assert feed.feed.link == "http://localhost/es/blog/topic/parejas/"
     assert feed.feed.description == "Cuando es su pareja."
