@@ -155,7 +155,7 @@ POSTS = [
         ],
         "excerpt": (
             "How a parent can swap questions that feel like checks for feelings and small agreements.",
-            "Cómo un padre puede cambiar preguntas que suenan a control por sentimientos y pequeños acuerdos.",
+            "Cómo cambiar preguntas que suenan a control por sentimientos y pequeños acuerdos con una hija o un hijo.",
         ),
         "image_alt": ("A phone lying on a sofa cushion", "Un teléfono sobre un cojín del sofá"),
     },
@@ -178,7 +178,7 @@ POSTS = [
                 "Dear Morning Tide, thank you for writing in again. Resting is not abandoning anyone. Families "
                 "who look after themselves tend to stay calmer and more consistent, which helps everyone.",
                 "Hola, Morning Tide: gracias por volver a escribirnos. Descansar no es abandonar a nadie. Las "
-                "familias que se cuidan suelen mantenerse más tranquilas y constantes, y eso ayuda a todos.",
+                "familias que se cuidan suelen mantenerse más tranquilas y constantes, y eso ayuda a toda la familia.",
             ),
             (
                 "Choose one activity that refills you, put it in your calendar like an appointment, and "

@@ -172,7 +172,7 @@ MODULES = [
                         "Show that you understand the situation is hard for them too, then offer "
                         "something concrete you are willing to do.",
                         "Muestre que entiende que la situación también es difícil para su ser querido "
-                        "y luego ofrezca algo concreto que esté dispuesto a hacer.",
+                        "y luego ofrezca algo concreto que usted pueda hacer.",
                     ),
                 ],
                 "exercise": 1,
@@ -258,7 +258,7 @@ MODULES = [
                     (
                         "Many family members put their own lives on hold. Choose one thing that "
                         "gives you rest or joy and protect a little time for it each week.",
-                        "Muchos familiares dejan su propia vida en pausa. Elija una cosa que le dé "
+                        "Muchas familias ponen su propia vida en pausa. Elija una cosa que le dé "
                         "descanso o alegría y reserve un poco de tiempo para ella cada semana.",
                     ),
                 ],
@@ -274,7 +274,7 @@ MODULES = [
                         "Think of the people who listen without judging. A friend, a support group "
                         "or a counsellor can share the weight you have been carrying alone.",
                         "Piense en las personas que escuchan sin juzgar. Una amistad, un grupo de apoyo "
-                        "o un consejero pueden compartir el peso que ha llevado a solas.",
+                        "o una persona consejera pueden compartir el peso que ha llevado a solas.",
                     ),
                 ],
             },
