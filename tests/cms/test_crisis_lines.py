@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from cms import demo
 from cms.models import CrisisResource
@@ -70,3 +71,12 @@ def test_the_numbers_read_as_us_readers_write_them():
     assert CrisisResource(phone="18006624357").phone_display == "1-800-662-4357"
     assert CrisisResource(phone="2025550123").phone_display == "202-555-0123"
     assert CrisisResource(phone="988").phone_display == "988"
+
+
+def test_the_question_form_and_its_emails_give_the_spanish_options_of_988():
+    """blog/ask/question_form.html, question_sent.html and both question emails share this sentence."""
+    english = "If you or someone else is in danger right now, please call 911, or call or text 988 at any hour."
+    with translation.override("es"):
+        spanish = translation.gettext(english)
+    assert spanish.startswith("Si usted u otra persona corre peligro en este momento, llame al 911.")
+    assert "llamar al 988 y marcar 2 para español, o enviar AYUDA por mensaje de texto al 988" in spanish
