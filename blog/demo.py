@@ -20,7 +20,7 @@ from .models import BlogIndexPage, QAPostPage, QAPostTopic, QARelatedPost, Quest
 from .podcast_demo import load_podcasts
 
 BLOG = {
-    "title": ("Discussion Blog", "Blog de conversación"),
+    "title": ("Discussion Blog", "Blog de preguntas y respuestas"),
     "slug": ("blog", "blog"),
     "intro": (
         "Members write in with what is happening at home; our team answers, and the community adds "
@@ -32,7 +32,7 @@ BLOG = {
 CARD = (
     "Discussion Blog",
     "Real questions from families and partners, answered with CRAFT skills.",
-    "Blog de conversación",
+    "Blog de preguntas y respuestas",
     "Preguntas reales de familias y parejas, respondidas con las habilidades de CRAFT.",
 )
 
@@ -56,15 +56,23 @@ TOPICS = [
     ),
     (
         ("Opioids", "opioids", "Overdose safety, naloxone and medications for opioid use disorder."),
-        ("Opioides", "opioides", "Seguridad ante sobredosis, naloxona y medicamentos para el trastorno por opioides."),
+        (
+            "Opioides",
+            "opioides",
+            "Seguridad ante sobredosis, naloxona y medicamentos para el trastorno por consumo de opioides.",
+        ),
     ),
     (
         ("Treatment", "treatment", "Inviting a loved one into treatment, and what the options look like."),
         ("Tratamiento", "tratamiento", "Invitar a un ser querido a tratarse y conocer las opciones."),
     ),
     (
-        ("Relapse", "relapse", "Returning to use after a period of change, and how families can respond."),
-        ("Recaídas", "recaidas", "Volver a consumir tras un tiempo de cambio, y cómo puede responder la familia."),
+        ("Return to use", "return-to-use", "Returning to use after a period of change, and how families can respond."),
+        (
+            "Volver a consumir",
+            "volver-a-consumir",
+            "Cuando un ser querido vuelve a consumir tras un tiempo de cambio, y cómo puede responder la familia.",
+        ),
     ),
 ]
 
@@ -97,8 +105,8 @@ POSTS = [
                 "This week, try to notice one moment when your husband is sober and pleasant, and tell him "
                 "specifically what you enjoyed: 'I liked cooking with you tonight.' Keep it short and do not "
                 "add a comment about drinking.",
-                "Esta semana, intente notar un momento en que su esposo esté sobrio y de buen ánimo, y dígale "
-                "en concreto qué disfrutó: «Me gustó cocinar contigo esta noche». Sea breve y no añada "
+                "Esta semana, intente notar un momento en que su esposo no haya bebido y esté de buen ánimo, "
+                "y dígale en concreto qué disfrutó: «Me gustó cocinar contigo esta noche». Sea breve y no agregue "
                 "ningún comentario sobre la bebida.",
             ),
         ],
@@ -127,7 +135,7 @@ POSTS = [
             "My 19-year-old daughter drinks heavily most weekends. When I ask where she is going she says I am "
             "controlling and leaves. How can I stay involved without pushing her away?",
             "Mi hija de 19 años bebe en exceso casi todos los fines de semana. Cuando le pregunto adónde "
-            "va, me dice que la controlo y se marcha. ¿Cómo sigo presente sin alejarla?",
+            "va, me dice que la controlo y se va. ¿Cómo sigo presente sin alejarla?",
         ),
         "answer": [
             (
@@ -140,14 +148,14 @@ POSTS = [
                 "Young adults often hear questions as checks. Try sharing your own feelings instead: 'I "
                 "worry when I do not know you are safe. Would you text me if you are out late?' Then thank "
                 "her each time she does.",
-                "Los jóvenes adultos suelen oír las preguntas como controles. Pruebe a compartir lo que "
+                "Los jóvenes adultos suelen oír las preguntas como controles. Intente compartir lo que "
                 "siente: «Me preocupo cuando no sé si estás bien. ¿Me escribes si vas a llegar tarde?». "
                 "Luego agradézcale cada vez que lo haga.",
             ),
         ],
         "excerpt": (
             "How a parent can swap questions that feel like checks for feelings and small agreements.",
-            "Cómo un padre puede cambiar preguntas que suenan a control por sentimientos y pequeños acuerdos.",
+            "Cómo cambiar preguntas que suenan a control por sentimientos y pequeños acuerdos con una hija o un hijo.",
         ),
         "image_alt": ("A phone lying on a sofa cushion", "Un teléfono sobre un cojín del sofá"),
     },
@@ -170,7 +178,7 @@ POSTS = [
                 "Dear Morning Tide, thank you for writing in again. Resting is not abandoning anyone. Families "
                 "who look after themselves tend to stay calmer and more consistent, which helps everyone.",
                 "Hola, Morning Tide: gracias por volver a escribirnos. Descansar no es abandonar a nadie. Las "
-                "familias que se cuidan suelen mantenerse más tranquilas y constantes, y eso ayuda a todos.",
+                "familias que se cuidan suelen mantenerse más tranquilas y constantes, y eso ayuda a toda la familia.",
             ),
             (
                 "Choose one activity that refills you, put it in your calendar like an appointment, and "
@@ -222,7 +230,7 @@ POSTS = [
         ),
         "excerpt": (
             "Naloxone saves lives and sends no message of approval. Where to get it and how to be ready.",
-            "La naloxona salva vidas y no transmite aprobación. Dónde conseguirla y cómo estar preparado.",
+            "La naloxona salva vidas y no transmite aprobación. Dónde conseguirla y cómo tenerla siempre a mano.",
         ),
         "image_alt": ("A first-aid box on a shelf", "Un botiquín en un estante"),
     },
@@ -237,7 +245,7 @@ POSTS = [
             "My wife has started to say she is tired of feeling sick every morning. Is this the moment "
             "to mention treatment, or will I ruin it?",
             "Mi esposa ha empezado a decir que está cansada de sentirse mal cada mañana. ¿Es el momento "
-            "de hablar de tratamiento, o lo voy a estropear?",
+            "de hablar de tratamiento, o lo voy a arruinar?",
         ),
         "answer": [
             (
@@ -264,7 +272,7 @@ POSTS = [
         "title": ("He started using again after eight months", "Volvió a consumir después de ocho meses"),
         "asker_name": "Rosa",
         "date": datetime.date(2025, 4, 11),
-        "topics": ["relapse", "self-care"],
+        "topics": ["return-to-use", "self-care"],
         "colour": ("#5a3b8c", "#e6dcf4"),
         "question": (
             "My brother was doing so well and now he is using again. I feel like all our work was for "
@@ -379,7 +387,7 @@ def demo_image(title, colours):
     return CreditedImage.objects.create(
         title=title,
         file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')[:40]}.png"),
-        credit="Illustration: CRAFT Family Support demo",
+        credit="CRAFT Family Support",
     )
 
 

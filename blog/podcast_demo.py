@@ -68,8 +68,8 @@ CARD = (
 
 GUESTS = {
     "lena": {
-        "name": "Dr. Lena Okafor",
-        "role": ("Clinical psychologist and CRAFT trainer", "Psicóloga clínica y formadora de CRAFT"),
+        "name": "Lena Okafor",
+        "role": ("Clinical psychologist (PhD) and CRAFT trainer", "Doctora en psicología clínica y formadora de CRAFT"),
         "bio": (
             "Lena has spent fifteen years teaching families to use CRAFT at home, first in a county "
             "clinic and now in online groups.",
@@ -83,8 +83,8 @@ GUESTS = {
         "bio": (
             "Tomás learned CRAFT when his son was using opioids. He now volunteers with other parents "
             "who are starting the same road.",
-            "Tomás aprendió CRAFT cuando su hijo consumía opioides. Hoy acompaña como voluntario a otros "
-            "padres que empiezan el mismo camino.",
+            "Tomás aprendió CRAFT cuando su hijo consumía opioides. Hoy acompaña como voluntario a otras "
+            "madres y padres que empiezan el mismo camino.",
         ),
     },
     "ruth": {
@@ -133,7 +133,7 @@ EPISODES = [
         "transcript": [
             (
                 "Host: Welcome to Family Conversations. Today we are talking about listening.",
-                "Presentadora: Bienvenidos a Conversaciones en familia. Hoy hablamos de escuchar.",
+                "Presentadora: Les damos la bienvenida a Conversaciones en familia. Hoy hablamos de escuchar.",
             ),
             (
                 "Lena: When someone feels heard, they stop defending themselves. Try saying back what you "
@@ -266,7 +266,7 @@ def demo_picture(title, colours, size, alt_shape=False):
     return CreditedImage.objects.create(
         title=title,
         file=ImageFile(buffer, name=f"{slugify(title)}.png"),
-        credit="Illustration: CRAFT Family Support demo",
+        credit="CRAFT Family Support",
     )
 
 

@@ -21,38 +21,59 @@ DEMO_USERS = [
     ("member", "Members", False),
 ]
 
+# Safety content: every number and instruction here is checked by tests/cms/test_crisis_lines.py.
+# Each line: English name, how to reach it, link, number to call, number to text, and the Spanish
+# (text, plus the word to text where the Spanish service answers to one).
 CRISIS_RESOURCES = [
-    (
-        "988 Suicide & Crisis Lifeline",
-        "Call or text 988, any hour",
-        "https://988lifeline.org/",
-        {
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "contact": "Call or text 988, or chat at 988lifeline.org, any hour. En español: press 2, or text AYUDA.",
+        "url": "https://988lifeline.org/",
+        "phone": "988",
+        "text_number": "988",
+        "spanish": {
             "988 Suicide & Crisis Lifeline": "Línea 988 de Prevención del Suicidio y Crisis",
-            "Call or text 988, any hour": "Llame o escriba al 988 y marque 2 para español, a cualquier hora",
-            "https://988lifeline.org/": "https://988lifeline.org/es/",
+            "Call or text 988, or chat at 988lifeline.org, any hour. En español: press 2, or text AYUDA.": (
+                "Llame al 988 y marque 2 para español, o envíe AYUDA por texto al 988. "
+                "Chat en 988lineadevida.org. A toda hora."
+            ),
+            "https://988lifeline.org/": "https://988lineadevida.org/",
         },
-    ),
-    (
-        "SAMHSA National Helpline",
-        "1-800-662-4357, free and confidential",
-        "https://www.samhsa.gov/find-help/helplines/national-helpline",
-        {
+        # Texting the word AYUDA reaches a Spanish-speaking counselor; pressing 2 works only on a call.
+        "spanish_text_keyword": "AYUDA",
+    },
+    {
+        "name": "SAMHSA National Helpline",
+        "contact": "1-800-662-4357, free and confidential, any hour, in English and Spanish",
+        "url": "https://www.samhsa.gov/find-help/helplines/national-helpline",
+        "phone": "18006624357",
+        "text_number": "",
+        "spanish": {
             "SAMHSA National Helpline": "Línea Nacional de Ayuda de SAMHSA",
-            "1-800-662-4357, free and confidential": "1-800-662-4357, gratis y confidencial, también en español",
+            "1-800-662-4357, free and confidential, any hour, in English and Spanish": (
+                "1-800-662-4357, gratis y confidencial, a toda hora: pida atención en español"
+            ),
+            # SAMHSA's page is in English; the contact line tells Spanish readers what to ask for.
             "https://www.samhsa.gov/find-help/helplines/national-helpline": (
                 "https://www.samhsa.gov/find-help/helplines/national-helpline"
             ),
         },
-    ),
-    (
-        "Emergency services",
-        "Call 911 if someone is in immediate danger",
-        "",
-        {
+        "spanish_text_keyword": "",
+    },
+    {
+        "name": "Emergency services",
+        "contact": "Call 911 if someone is in immediate danger",
+        "url": "",
+        "phone": "911",
+        "text_number": "",
+        "spanish": {
             "Emergency services": "Servicios de emergencia",
-            "Call 911 if someone is in immediate danger": "Llame al 911 si alguien corre peligro inmediato",
+            "Call 911 if someone is in immediate danger": (
+                "Llame al 911 si alguien corre peligro inmediato; puede pedir un intérprete de español"
+            ),
         },
-    ),
+        "spanish_text_keyword": "",
+    },
 ]
 
 FOOTER_EN = (
@@ -82,11 +103,22 @@ def load(command):
             user.groups.add(Group.objects.get(name=group_name))
 
     english = Locale.get_default()
-    for order, (name, contact, url, spanish) in enumerate(CRISIS_RESOURCES):
+    for order, line in enumerate(CRISIS_RESOURCES):
         resource, _ = CrisisResource.objects.update_or_create(
-            locale=english, name=name, defaults={"contact": contact, "url": url, "sort_order": order}
+            locale=english,
+            name=line["name"],
+            defaults={
+                "contact": line["contact"],
+                "url": line["url"],
+                "phone": line["phone"],
+                "text_number": line["text_number"],
+                "text_keyword": "",
+                "sort_order": order,
+            },
         )
-        translate_into_spanish(resource, spanish)
+        spanish_resource = translate_into_spanish(resource, line["spanish"])
+        spanish_resource.text_keyword = line["spanish_text_keyword"]
+        spanish_resource.save()
 
     footer = SiteFooter.objects.filter(locale=english).first() or SiteFooter(locale=english)
     footer.text = FOOTER_EN

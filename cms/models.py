@@ -2,6 +2,7 @@
 
 import mimetypes
 import os
+from urllib.parse import quote
 
 import mutagen
 from django.core.exceptions import ValidationError
@@ -166,14 +167,46 @@ class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     contact = models.CharField(_("how to reach it"), max_length=120, help_text=_('For example "Call or text 988".'))
     url = models.URLField(_("link"), blank=True)
+    phone = models.CharField(
+        _("number to call"),
+        max_length=20,
+        blank=True,
+        help_text=_('Digits only, for the "Call" link: 988, 18006624357, 911.'),
+    )
+    text_number = models.CharField(
+        _("number to text"), max_length=20, blank=True, help_text=_('Digits only, for the "Text" link: 988.')
+    )
+    text_keyword = models.CharField(
+        _("word to text"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The word that asks for help in this language, typed into the reader's text message "
+            "(988 answers AYUDA in Spanish). Set it on each language's version; leave it empty when "
+            "any message will do."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("contact"), FieldPanel("url"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("contact"),
+        FieldPanel("url"),
+        FieldPanel("phone"),
+        FieldPanel("text_number"),
+        FieldPanel("text_keyword"),
+        FieldPanel("sort_order"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("contact"),
         # Spanish-language services often have their own address, so the link is translatable too.
         TranslatableField("url"),
+        # Numbers are the same in both languages. The word to text is not (988 answers AYUDA in
+        # Spanish, any message in English), and an empty English value gives wagtail-localize
+        # nothing to translate or override: it is left out, so each language's row keeps its own.
+        SynchronizedField("phone"),
+        SynchronizedField("text_number"),
         SynchronizedField("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
@@ -185,6 +218,29 @@ class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def phone_display(self):
+        """ "18006624357" as US readers write it: "1-800-662-4357"; short codes (988, 911) as they are."""
+        digits = self.phone
+        if len(digits) == 11 and digits.startswith("1"):
+            return f"1-{digits[1:4]}-{digits[4:7]}-{digits[7:]}"
+        if len(digits) == 10:
+            return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        return digits
+
+    @property
+    def call_href(self):
+        return f"tel:{self.phone}" if self.phone else ""
+
+    @property
+    def text_href(self):
+        """An sms: link (RFC 5724) that opens the reader's messages with the word already typed."""
+        if not self.text_number:
+            return ""
+        if self.text_keyword:
+            return f"sms:{self.text_number}?body={quote(self.text_keyword)}"
+        return f"sms:{self.text_number}"
 
 
 class SiteFooter(TranslatableMixin, models.Model):

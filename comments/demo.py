@@ -21,7 +21,7 @@ from .models import CommentPolicy, LanguageSuggestion, SafetyTerm
 from .services import member_comment
 
 POLICY = {
-    "title": ("How we talk with each other", "Cómo conversamos entre nosotros"),
+    "title": ("How we talk with each other", "Normas para comentar: cómo conversamos aquí"),
     "summary": (
         "Be kind, share what you have lived rather than telling others what to do, and speak of "
         "people before their substance use.",
@@ -103,7 +103,8 @@ SAFETY_TERMS = [
 ]
 SPANISH_ONLY_SAFETY_TERMS = ["suicidarme", "no quiero vivir"]
 
-# Each thread: (username, text, [replies...]); "editor" answers as staff.
+# Each thread: (username, text, [replies...]); the team answers as "editor" in English threads and as
+# "translator" (a Spanish public name) in Spanish ones.
 THREADS = {
     ("blog.QAPostPage", "where-do-i-even-begin", "en"): [
         (
@@ -187,7 +188,7 @@ THREADS = {
             "Leerla me hizo sentir menos sola. Yo también estoy agotada algunos días.",
             [
                 (
-                    "editor",
+                    "translator",
                     (
                         "No está sola. Cuidarse también es parte de ayudar. Si lo necesita, las líneas de ayuda del"
                         " pie de página atienden en español."

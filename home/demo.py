@@ -15,19 +15,19 @@ HOME = {
     "title": ("Home", "Inicio"),
     "hero_heading": (
         "You can help someone you love, and look after yourself too",
-        "Puede ayudar a alguien que quiere y también cuidarse a sí mismo",
+        "Puede ayudar a un ser querido y también cuidar de usted",
     ),
     "hero_text": (
         "Learn CRAFT: practical, research-tested skills for the families and partners of a person who uses substances.",
         "Aprenda CRAFT: habilidades prácticas y probadas por la investigación para las familias y "
         "parejas de una persona que consume sustancias.",
     ),
-    "join_heading": ("Join a community that understands", "Únase a una comunidad que le entiende"),
+    "join_heading": ("Join a community that understands", "Hágase miembro de una comunidad que le comprende"),
     "join_text": (
         "Members follow the learning modules at their own pace, write in with questions, and "
         "encourage one another under a pseudonym.",
-        "Los miembros siguen los módulos a su propio ritmo, envían sus preguntas y se animan "
-        "unos a otros con un seudónimo.",
+        "Los miembros siguen los módulos a su propio ritmo, envían sus preguntas y se dan ánimo "
+        "entre sí con un seudónimo.",
     ),
 }
 INTRO = [
@@ -133,9 +133,10 @@ PAGES = {
         "paragraphs": [
             (
                 "Be respectful. Share your own experience rather than telling others what to do. Use "
-                "person-first language: say a person who uses substances, not an addict.",
-                "Sea respetuoso. Comparta su propia experiencia en lugar de decir a otros qué hacer. Use "
-                "un lenguaje centrado en la persona: diga una persona que consume sustancias, no un adicto.",
+                "person-first language: name the person first, as in “a person who uses substances”, never a label.",
+                "Trate a todas las personas con respeto. Comparta su propia experiencia en lugar de decir a otras "
+                "personas qué hacer. Use un lenguaje centrado en la persona: nombre primero a la persona, como en "
+                "«una persona que consume sustancias», nunca con una etiqueta.",
             ),
         ],
     },

@@ -27,8 +27,8 @@ INDEX = {
     "intro": (
         "Work through the modules at your own pace. Mark each segment complete when you are ready, "
         "and come back to any part whenever you need it.",
-        "Avance por los módulos a su propio ritmo. Marque cada segmento como completado cuando esté "
-        "listo y vuelva a cualquier parte siempre que lo necesite.",
+        "Avance por los módulos a su propio ritmo. Marque cada segmento como completado cuando lo "
+        "considere oportuno y vuelva a cualquier parte siempre que lo necesite.",
     ),
     "overview_intro": (
         "Four short modules teach the core skills of CRAFT: talking in ways that lower conflict, "
@@ -141,7 +141,7 @@ MODULES = [
                 "callout": (
                     "tip",
                     "Choose a calm moment, when neither of you is tired or upset.",
-                    "Elija un momento tranquilo, cuando ninguno de los dos esté cansado o alterado.",
+                    "Elija un momento tranquilo, sin cansancio ni enojo de por medio.",
                 ),
             },
             {
@@ -172,7 +172,7 @@ MODULES = [
                         "Show that you understand the situation is hard for them too, then offer "
                         "something concrete you are willing to do.",
                         "Muestre que entiende que la situación también es difícil para su ser querido "
-                        "y luego ofrezca algo concreto que esté dispuesto a hacer.",
+                        "y luego ofrezca algo concreto que usted pueda hacer.",
                     ),
                 ],
                 "exercise": 1,
@@ -241,7 +241,7 @@ MODULES = [
     },
     {
         "number": 3,
-        "title": ("Taking care of yourself", "Cuidarse a sí mismo"),
+        "title": ("Taking care of yourself", "Cuidar de usted"),
         "summary": (
             "Your wellbeing matters on its own, and it also gives you the strength to keep going.",
             "Su bienestar importa por sí mismo y además le da fuerzas para seguir adelante.",
@@ -258,7 +258,7 @@ MODULES = [
                     (
                         "Many family members put their own lives on hold. Choose one thing that "
                         "gives you rest or joy and protect a little time for it each week.",
-                        "Muchos familiares dejan su propia vida en pausa. Elija una cosa que le dé "
+                        "Muchas familias ponen su propia vida en pausa. Elija una cosa que le dé "
                         "descanso o alegría y reserve un poco de tiempo para ella cada semana.",
                     ),
                 ],
@@ -274,7 +274,7 @@ MODULES = [
                         "Think of the people who listen without judging. A friend, a support group "
                         "or a counsellor can share the weight you have been carrying alone.",
                         "Piense en las personas que escuchan sin juzgar. Una amistad, un grupo de apoyo "
-                        "o un consejero pueden compartir el peso que ha llevado a solas.",
+                        "o una persona consejera pueden compartir el peso que ha llevado a solas.",
                     ),
                 ],
             },
@@ -305,8 +305,8 @@ MODULES = [
                 ],
                 "callout": (
                     "caution",
-                    "If anyone is in immediate danger, call your local emergency number.",
-                    "Si alguien corre peligro inmediato, llame al número de emergencias de su zona.",
+                    "If anyone is in immediate danger, call 911.",
+                    "Si alguien corre peligro inmediato, llame al 911.",
                 ),
             },
             {
@@ -333,7 +333,7 @@ FEATURE = (
 )
 
 HERO_COLOURS = {1: "#d8efe5", 2: "#f6e7c8", 3: "#e3e0f4", 4: "#f4dcd6"}
-HERO_CREDIT = "Illustration: CRAFT Family Support"
+HERO_CREDIT = "CRAFT Family Support"
 
 
 def _richtext(paragraphs):

@@ -21,7 +21,8 @@ FOUNDATION_USERS = {
     ),
     "admin": ("Site team", Relationship.PROFESSIONAL, "en", False, ""),
     "editor": ("Editorial team", Relationship.PROFESSIONAL, "en", False, ""),
-    "translator": ("Translation team", Relationship.PROFESSIONAL, "es", False, ""),
+    # Answers in Spanish threads come from this account, so its public name is Spanish.
+    "translator": ("Equipo de CRAFT", Relationship.PROFESSIONAL, "es", False, ""),
 }
 
 DEMO_MEMBERS = {

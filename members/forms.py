@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .avatars import square_avatar, validate_avatar
-from .models import DISPLAY_NAME_MAX_LENGTH, MemberProfile, Relationship
+from .models import DISPLAY_NAME_MAX_LENGTH, TIME_ZONES, MemberProfile, Relationship
 from .usernames import is_reserved
 
 
@@ -28,6 +28,7 @@ class MemberProfileForm(forms.ModelForm):
             "avatar",
             "show_in_directory",
             "preferred_language",
+            "time_zone",
             "notify_replies",
             "notify_answers",
         ]
@@ -60,6 +61,7 @@ class MemberProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.previous_avatar = self.instance.avatar.name
+        self.fields["time_zone"].choices = [("", _("The site's time zone")), *TIME_ZONES]
 
     def save(self, commit=True):
         """Store the cleaned square picture, never the upload, and drop the file it replaces."""

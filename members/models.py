@@ -12,6 +12,21 @@ BIO_MAX_LENGTH = 600
 DISPLAY_NAME_MAX_LENGTH = 50
 
 
+# Zones our members live in (the US and its territories), named as they say them. An empty choice
+# means the site's zone (settings.TIME_ZONE): what every visitor who is not signed in sees.
+TIME_ZONES = [
+    ("America/New_York", _("Eastern time (New York, Miami)")),
+    ("America/Chicago", _("Central time (Chicago, Houston)")),
+    ("America/Denver", _("Mountain time (Denver)")),
+    ("America/Phoenix", _("Arizona time (Phoenix)")),
+    ("America/Los_Angeles", _("Pacific time (Los Angeles)")),
+    ("America/Anchorage", _("Alaska time")),
+    ("Pacific/Honolulu", _("Hawaii time")),
+    ("America/Puerto_Rico", _("Atlantic time (Puerto Rico)")),
+    ("UTC", _("Coordinated Universal Time (UTC)")),
+]
+
+
 class Relationship(models.TextChoices):
     PARTNER = "partner", _("Partner or spouse")
     PARENT = "parent", _("Parent")
@@ -92,6 +107,13 @@ class MemberProfile(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("Used for our emails to you and for the page you see after logging in."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TIME_ZONES,
+        blank=True,
+        help_text=_("Dates and times on the site are shown to you in this zone."),
     )
     notify_replies = models.BooleanField(_("email me when someone replies to my comments"), default=True)
     notify_answers = models.BooleanField(_("email me when a question I sent is answered"), default=True)

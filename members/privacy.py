@@ -43,6 +43,7 @@ def member_data(member):
             "picture": _picture_as_data_url(profile),
             "show_in_directory": profile.show_in_directory,
             "preferred_language": profile.preferred_language,
+            "time_zone": profile.time_zone,
             "notify_replies": profile.notify_replies,
             "notify_answers": profile.notify_answers,
         },

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cms.security.SessionTimeoutMiddleware",
+    "members.middleware.MemberTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -156,7 +157,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # libraries/locale holds Spanish for Wagtail's and wagtail-localize's own admin strings that their
 # catalogs lack or get wrong; it ranks below our own catalog and above every installed app's.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "libraries" / "locale"]
+# The zone times are shown in for visitors and for members who chose none in their profile.
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# Dates with "de" in Spanish and 12-hour times with their zone in both languages (cms/formats).
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_I18N = True
 USE_TZ = True
 

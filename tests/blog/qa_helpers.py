@@ -9,7 +9,7 @@ from blog.models import BlogIndexPage, QAPostPage, QAPostTopic, Topic
 from cms.models import CreditedImage
 
 BLOG_SPANISH = {
-    "Discussion Blog": "Blog de conversación",
+    "Discussion Blog": "Blog de preguntas y respuestas",
     "blog": "blog",
     "Questions from families, answered.": "Preguntas de las familias, con respuesta.",
 }
@@ -27,7 +27,7 @@ def make_topic(locale, name="Partners", slug="partners", description=""):
     return Topic.objects.create(locale=locale, name=name, slug=slug, description=description)
 
 
-def make_image(title="A quiet kitchen table", credit="Photo: Ana Test"):
+def make_image(title="A quiet kitchen table", credit="Ana Test"):
     return CreditedImage.objects.create(title=title, file=get_test_image_file(), credit=credit)
 
 

@@ -94,15 +94,15 @@ def test_the_spanish_sidebar_shows_only_spanish_topics_posts_and_months(a_biling
         "Cómo empiezo a hablar de tratamiento 1",
     ]
     assert links(sidebar_section(soup, "Por mes")) == [
-        ("febrero 2025", "/es/blog/2025/02/"),
-        ("enero 2025", "/es/blog/2025/01/"),
+        ("febrero de 2025", "/es/blog/2025/02/"),
+        ("enero de 2025", "/es/blog/2025/01/"),
     ]
 
 
 def test_the_month_archive_works_in_spanish(a_bilingual_blog, client):
     soup = soup_of(client, "/es/blog/2025/02/")
 
-    assert soup.h1.text == "Entradas de febrero 2025"
+    assert soup.h1.text == "Entradas de febrero de 2025"
     assert [a.text for a in soup.select(".post-card__title a")] == ["Cómo empiezo a hablar de tratamiento 2"]
     assert soup.find("link", rel="canonical")["href"] == f"{BASE_URL}/es/blog/2025/02/"
     assert soup.find("link", type="application/rss+xml")["href"] == "/es/blog/feed/"
@@ -121,7 +121,7 @@ def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
     feed = feedparser.parse(response.content)
 
     assert response.status_code == 200 and not feed.bozo
-    assert feed.feed.title == "Blog de conversación: Parejas"
+    assert feed.feed.title == "Blog de preguntas y respuestas: Parejas"
     assert feed.feed.language == "es"
     assert feed.feed.link == f"{BASE_URL}/es/blog/topic/parejas/"
     assert feed.feed.description == "Cuando es su pareja."

@@ -144,7 +144,7 @@ def test_the_decline_form_offers_the_kind_message_in_spanish_and_sends_it(
     message = form.initial["message"]
     assert message.startswith("Hola, hopeful-parent:")
     assert "Gracias por confiarnos su pregunta." in message
-    assert "No podemos responder esta pregunta en el Blog de conversación." in message
+    assert "No podemos responder esta pregunta en el Blog de preguntas y respuestas." in message
     assert "El equipo de CRAFT Apoyo Familiar" in message
     assert "Thank you" not in message
 

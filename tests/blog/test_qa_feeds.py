@@ -67,7 +67,7 @@ def test_the_spanish_feed_lists_the_spanish_posts(a_spanish_home_page, translate
     translate(post, post_spanish(1))
     feed = parse(client, "/es/blog/feed/")
     assert_complete(feed)
-    assert feed.feed.title == "Blog de conversación"
+    assert feed.feed.title == "Blog de preguntas y respuestas"
     assert feed.feed.language == "es"
     assert [entry.title for entry in feed.entries] == ["Cómo empiezo a hablar de tratamiento 1"]
     assert feed.entries[0].link == f"{BASE_URL}/es/blog/empezar-a-hablar-1/"

@@ -79,7 +79,7 @@ def test_a_post_shows_the_question_as_a_quote_the_credit_and_sharing_tags(a_home
     soup = BeautifulSoup(html, "html.parser")
     assert "Where do I begin?" in soup.select_one(".qa-question blockquote").text
     assert "Rosa asked:" in soup.select_one(".qa-question figcaption").text
-    assert "Photo: Ana Test" in html
+    assert "Image: Ana Test" in html
     assert soup.find("meta", attrs={"name": "description"})["content"] == post.excerpt
     assert soup.find("meta", property="og:title")["content"] == post.title
     assert soup.find("meta", property="og:url")["content"] == post.full_url

@@ -81,7 +81,7 @@ def test_an_image_renders_with_its_alt_text_caption_and_credit(a_rich_segment, m
     assert f'src="/learning/images/{an_image.pk}/segment/"' in html
     assert 'alt="Two people at a table"' in html
     assert 'width="800" height="400"' in html
-    assert "Talking calmly" in html and "Photo: © Jane Doe" in html
+    assert "Talking calmly" in html and "Image: © Jane Doe" in html
 
 
 def test_a_try_this_prompt_renders_its_heading_and_practice(a_rich_segment, member_client):
@@ -147,7 +147,7 @@ def test_the_module_page_shows_its_hero_credit_time_and_goals(a_course, member_c
     page.save_revision().publish()
     html = segment_html(member_client, "/learning/module-1/")
     assert f'src="/learning/images/{an_image.pk}/hero/"' in html and 'width="960" height="400"' in html
-    assert "Photo: © Jane Doe" in html
+    assert "Image: © Jane Doe" in html
     assert "About 25 minutes" in html
     assert "In this module you will learn" in html
     assert "<li>Notice the good moments</li>" in html and "<li>Reward them</li>" in html

@@ -42,7 +42,7 @@ def throttling_cache(settings):
     ("prefix", "subject", "greeting", "language"),
     [
         ("", "Please confirm your email for CRAFT Family Support", "Thank you for joining us", "en"),
-        ("/es", "Confirme su correo electrónico para CRAFT Apoyo Familiar", "Gracias por unirse", "es"),
+        ("/es", "Confirme su correo electrónico para CRAFT Apoyo Familiar", "Gracias por hacerse miembro", "es"),
     ],
 )
 def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, subject, greeting, language):
@@ -190,7 +190,7 @@ def test_account_pages_use_the_site_layout_in_both_languages(client):
     spanish = client.get("/es/accounts/signup/").content.decode()
     assert 'class="site-header' in english and 'class="site-footer' in english
     assert '<html lang="es">' in spanish
-    assert "Únase a CRAFT Apoyo Familiar" in spanish
+    assert "Hágase miembro de CRAFT Apoyo Familiar" in spanish
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])

@@ -15,7 +15,7 @@ def test_a_visitor_signs_up_in_spanish_and_reaches_the_members_area(live_server,
     page = browser_page
     page.goto(live_server.url + "/es/accounts/signup/")
     expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Únase a CRAFT Apoyo Familiar")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hágase miembro de CRAFT Apoyo Familiar")
 
     page.locator("input[name=username]").fill("Nube.Clara")
     page.locator("input[name=email]").fill("nube@example.org")
