@@ -301,6 +301,9 @@ PASSWORD_HASHERS = [
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+# A password-reset link is a key to the account sitting in a mailbox others may read: it works for
+# an hour (Django's default is three days), once, and never after the password changed.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 # Lax, not Strict: the email confirmation link opens from a mail client and must find the session.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
