@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from wagtail.admin.forms.auth import LoginForm
 
 SESSION_STARTED = "_craft_session_started"
@@ -65,6 +66,21 @@ class ThrottledDjangoAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm
 def client_ip(request):
     """The visitor's address: the one our TRUSTED_PROXY_COUNT proxies saw, as the login limits count it."""
     return get_adapter(request).get_client_ip(request)
+
+
+def over_client_limit(request, action, limit, seconds):
+    """Count one `action` by this client; True once it did it more than `limit` times in a window.
+
+    A window opens with the client's first counted action and lasts `seconds` (incr keeps the
+    key's expiry). The count lives in the default cache, like allauth's login limits (a shared
+    Redis when several processes serve the site); a cache that keeps nothing counts nothing.
+    """
+    key = f"limit:{action}:{client_ip(request)}"
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:
+        return False
 
 
 class SessionTimeoutMiddleware:
