@@ -337,7 +337,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# Uploads: raster images only, decoded and checked by content (SVG can carry scripts).
+# Uploads: raster images only, decoded and checked by content (SVG can carry scripts). Every
+# uploaded picture, on any form, loses its EXIF/XMP/IPTC (GPS, camera) on arrival (cms.uploads).
+FILE_UPLOAD_HANDLERS = [
+    "cms.uploads.StrippingMemoryFileUploadHandler",
+    "cms.uploads.StrippingTemporaryFileUploadHandler",
+]
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
