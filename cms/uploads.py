@@ -29,13 +29,21 @@ REENCODE = {
 }
 # What a picture needs to look the same; everything else in Pillow's `info` is left behind.
 KEPT_INFO = ("icc_profile", "transparency", "dpi", "duration", "loop", "background")
+# How the file is encoded, describing nothing and nobody: a picture with only these (and no EXIF)
+# is already clean, and is stored as it came rather than losing quality to a needless re-encode.
+TECHNICAL_INFO = {
+    *KEPT_INFO,
+    *("jfif", "jfif_version", "jfif_unit", "jfif_density", "adobe", "adobe_transform"),
+    *("progressive", "progression", "interlace", "gamma", "srgb", "chromaticity", "compression"),
+    *("mp", "mpoffset", "lossless", "version", "extension", "disposal"),
+}
 # Wagtail's default cap; Pillow's own warning comes later, at 89 million pixels.
 DEFAULT_MAX_PIXELS = 128_000_000
 
 
 def strip_metadata(uploaded):
     """Rewrite `uploaded` (a Django UploadedFile) in place: upright, its pixels only."""
-    cleaned = _reencoded(uploaded)
+    cleaned = without_metadata(uploaded)
     uploaded.seek(0)
     if cleaned is None:
         return
@@ -45,14 +53,20 @@ def strip_metadata(uploaded):
     uploaded.size = len(cleaned)
 
 
-def _reencoded(uploaded):
+def without_metadata(file):
+    """The picture in `file` re-encoded upright from its pixels alone, as bytes.
+
+    None when there is nothing to remove, or it is not a picture we can safely re-encode.
+    """
     max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_PIXELS)
-    uploaded.seek(0)
+    file.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(uploaded) as image:
+            with Image.open(file) as image:
                 if image.format not in REENCODE or image.width * image.height > max_pixels:
+                    return None
+                if not image.getexif() and set(image.info) <= TECHNICAL_INFO:
                     return None
                 target, options = REENCODE[image.format]
                 kept = {key: image.info[key] for key in KEPT_INFO if key in image.info}

@@ -144,3 +144,35 @@ def test_a_members_avatar_upload_keeps_nothing_either(client, make_user):
     member.member_profile.refresh_from_db()
     with member.member_profile.avatar.open("rb") as stored:
         assert_clean_and_upright(stored.read(), size=(256, 256))
+
+
+def test_images_stored_before_uploads_were_cleaned_are_cleaned_by_a_command(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    image = CreditedImage.objects.create(title="Old upload", file=ContentFile(phone_photo(), name="old.jpg"))
+    old_name, storage = image.file.name, image.file.storage
+    assert image.get_rendition("max-165x165")
+    output = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("strip_image_metadata", stdout=output)
+    assert "1 of 1 images cleaned." in output.getvalue()
+    image.refresh_from_db()
+    assert (image.width, image.height) == (20, 40)
+    assert not image.renditions.exists(), "renditions made from the old file are gone"
+    assert not storage.exists(old_name)
+    with image.open_file() as stored:
+        assert_clean_and_upright(stored.read())
+    rendition = image.get_rendition("max-165x165")
+    with rendition.file.open("rb") as stored:
+        assert_clean_and_upright(stored.read())
+
+    again = io.StringIO()
+    call_command("strip_image_metadata", stdout=again)
+    assert "0 of 1 images cleaned." in again.getvalue()
+
+
+def test_a_clean_upload_is_stored_as_it_came():
+    output = io.BytesIO()
+    Image.new("RGB", (30, 30), "green").save(output, format="JPEG", quality=70)
+    assert uploaded_through_django(output.getvalue(), "plain.jpg", "image/jpeg") == output.getvalue()
