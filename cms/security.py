@@ -1,4 +1,5 @@
-"""Security pieces the settings point at: throttled staff logins, session lifetimes, CSP per area.
+"""Security pieces the settings point at: throttled staff logins, session lifetimes, CSP per area,
+the real client address behind our proxies.
 
 Each is switched on in cms/settings/base.py's security section; README "Production hardening"
 explains the choices.
@@ -7,6 +8,7 @@ explains the choices.
 import time
 
 from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from wagtail.admin.forms.auth import LoginForm
 
 SESSION_STARTED = "_craft_session_started"
@@ -29,7 +32,8 @@ class ThrottledLoginMixin:
     The adapter counts failed attempts per client IP and per login name (ACCOUNT_RATE_LIMITS
     "login_failed"), so switching between /accounts/login/, /admin/login/ and /django-admin/login/
     never buys an attacker more guesses. Too many failures give one generic message that says
-    nothing about whether the account exists.
+    nothing about whether the account exists. An account whose email was never confirmed gets no
+    session here either, as on the members' login.
     """
 
     def clean(self):
@@ -42,6 +46,14 @@ class ThrottledLoginMixin:
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
 
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # A sign-up that never confirmed its address has addresses, none verified. Staff made with
+        # `createsuperuser` have none on record and keep their admin login.
+        addresses = EmailAddress.objects.filter(user=user).values_list("verified", flat=True)
+        if addresses and not any(addresses):
+            raise self.get_invalid_login_error()
+
 
 class ThrottledWagtailLoginForm(ThrottledLoginMixin, LoginForm):
     """The Wagtail admin login (WAGTAILADMIN_USER_LOGIN_FORM)."""
@@ -49,6 +61,26 @@ class ThrottledWagtailLoginForm(ThrottledLoginMixin, LoginForm):
 
 class ThrottledDjangoAdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
     """The Django admin login (set on admin.site in cms/urls.py)."""
+
+
+def client_ip(request):
+    """The visitor's address: the one our TRUSTED_PROXY_COUNT proxies saw, as the login limits count it."""
+    return get_adapter(request).get_client_ip(request)
+
+
+def over_client_limit(request, action, limit, seconds):
+    """Count one `action` by this client; True once it did it more than `limit` times in a window.
+
+    A window opens with the client's first counted action and lasts `seconds` (incr keeps the
+    key's expiry). The count lives in the default cache, like allauth's login limits (a shared
+    Redis when several processes serve the site); a cache that keeps nothing counts nothing.
+    """
+    key = f"limit:{action}:{client_ip(request)}"
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:
+        return False
 
 
 class SessionTimeoutMiddleware:

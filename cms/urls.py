@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -41,6 +42,13 @@ urlpatterns += i18n_patterns(
     path("", include("blog.urls")),
     path("", include("comments.urls")),
     path("search/", search, name="search"),
+    # wagtail.urls would mount Django's plain LoginView here, with none of allauth's limits or its
+    # email verification: the name Wagtail reverses now leads to the members' login.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

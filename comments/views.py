@@ -4,7 +4,8 @@ may view it before anything else: a members-only page's comments answer 404 to e
 None of django-comments-xtd's own views (API, reply, sent, like, flag, confirm, mute) is mounted.
 """
 
-from allauth.account.adapter import get_adapter
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale
 
+from cms.security import client_ip, over_client_limit
 from members.services import is_member
 
 from . import services
@@ -24,6 +26,8 @@ from .access import can_view_page, commentable_page, page_of, posting_refusal
 from .forms import MemberCommentForm
 from .language import suggestions_for
 from .models import CommentPolicy, CommentSettings, HoldReason
+
+logger = logging.getLogger(__name__)
 
 
 def _page_url(request, page, comment=None):
@@ -67,6 +71,14 @@ def post_comment(request):
         coached = MemberCommentForm(page, data={**data.dict(), "coached": "on"})
         coached.is_valid()
         return _form_page(request, page, coached, suggestions=suggestions)
+    if over_client_limit(
+        request, "comment", services.CLIENT_RATE_LIMIT_COUNT, int(services.RATE_LIMIT_WINDOW.total_seconds())
+    ):
+        logger.warning("Comment refused: too many comments from client %s in the last minute", client_ip(request))
+        problem = _(
+            "Many comments were posted from your connection in the last minute. Please wait a moment and try again."
+        )
+        return _form_page(request, page, form, status=429, problem=problem)
     try:
         comment = services.post_comment(
             page=page,
@@ -77,7 +89,7 @@ def post_comment(request):
             # The visitor's own address, counted behind TRUSTED_PROXY_COUNT proxies as the login
             # limits count it (behind nginx REMOTE_ADDR is nginx); kept for abuse handling only and
             # erased after COMMENT_IP_RETENTION_DAYS (`manage.py clear_comment_addresses`).
-            ip_address=get_adapter(request).get_client_ip(request),
+            ip_address=client_ip(request),
         )
     except services.CommentRefused as refused:
         return _form_page(request, page, form, status=refused.status, problem=refused.message)

@@ -1,4 +1,7 @@
-"""How allauth talks to members: reserved pseudonyms, languages of emails and landing pages."""
+"""How allauth talks to members: reserved pseudonyms, languages of emails and landing pages,
+and a log line for every failed or refused login."""
+
+import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
@@ -13,8 +16,27 @@ from cms.public_url import absolute
 from .services import landing_url, preferred_language
 from .usernames import is_reserved
 
+logger = logging.getLogger(__name__)
+
 
 class MemberAccountAdapter(DefaultAccountAdapter):
+    # Every login form of the site authenticates here (cms.security for both admin logins), so
+    # these two log lines cover them all. The name tried is left out: it may be a mistyped
+    # password or someone's email address.
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except forms.ValidationError:
+            logger.warning(
+                "Login refused after too many failed attempts (client %s, %s)",
+                self.get_client_ip(request),
+                request.path,
+            )
+            raise
+
+    def authentication_failed(self, request, **credentials):
+        logger.warning("Login failed (client %s, %s)", self.get_client_ip(request), request.path)
+
     def clean_username(self, username, shallow=False):
         if is_reserved(username):
             raise forms.ValidationError(

@@ -126,6 +126,10 @@ class DeleteAccountForm(forms.Form):
         return self.cleaned_data["comments"] == self.KEEP
 
 
+class _Rehearsal(Exception):
+    """Rolls back MemberSignupForm's rehearsed sign-up."""
+
+
 class MemberSignupForm(SignupForm):
     """allauth's sign-up form, saved all or nothing.
 
@@ -133,6 +137,29 @@ class MemberSignupForm(SignupForm):
     must not leave a username taken by an account nobody can confirm. The confirmation email is
     sent after this returns, so nothing is sent for an account that was not saved.
     """
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            self._rehearse_sign_up(request)
+        return super().try_save(request)
+
+    def _rehearse_sign_up(self, request):
+        """Do a new account's work for a registered address too, and roll it back.
+
+        allauth answers a known address as it answers a new one (an email goes out either way),
+        but only a new account hashes its password and writes its rows: that work alone would tell
+        someone timing the answer that the address is registered. Nothing of it is kept, not even
+        what it would have sent (on_commit callbacks die with the savepoint).
+        """
+        self.account_already_exists = False
+        try:
+            with transaction.atomic():
+                self.save(request)
+                raise _Rehearsal
+        except _Rehearsal:
+            pass
+        finally:
+            self.account_already_exists = True
 
     @transaction.atomic
     def save(self, request):

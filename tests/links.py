@@ -9,7 +9,7 @@ LINK = re.compile(r"https?://[^\s<>\"'()\[\]{}]+")
 # XML namespaces and document type declarations (Wagtail's HTML emails) are names, not links.
 NAMESPACE = re.compile(r"""xmlns(?::\w+)?=["'][^"']*["']|<!DOCTYPE[^>]*>""", re.IGNORECASE)
 # Where the site sends people on purpose: crisis lines and the national treatment finder.
-ELSEWHERE = {"988lifeline.org", "www.samhsa.gov", "findtreatment.gov"}
+ELSEWHERE = {"988lifeline.org", "988lineadevida.org", "www.samhsa.gov", "findtreatment.gov"}
 
 
 def absolute_links(text):

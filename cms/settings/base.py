@@ -310,6 +310,9 @@ PASSWORD_HASHERS = [
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60)))
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+# A password-reset link is a key to the account sitting in a mailbox others may read: it works for
+# an hour (Django's default is three days), once, and never after the password changed.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 # Lax, not Strict: the email confirmation link opens from a mail client and must find the session.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -343,7 +346,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# Uploads: raster images only, decoded and checked by content (SVG can carry scripts).
+# Uploads: raster images only, decoded and checked by content (SVG can carry scripts). Every
+# uploaded picture, on any form, loses its EXIF/XMP/IPTC (GPS, camera) on arrival (cms.uploads).
+FILE_UPLOAD_HANDLERS = [
+    "cms.uploads.StrippingMemoryFileUploadHandler",
+    "cms.uploads.StrippingTemporaryFileUploadHandler",
+]
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
