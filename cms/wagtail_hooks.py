@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_access import choosable_pages, snippet_chooser_urls
 from .models import CrisisResource, SiteFooter
 from .privacy import mark_served
 
@@ -38,3 +39,14 @@ def remember_the_page_passed_privacy(serve):
         return serve(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_snippet_choosers():
+    """Ahead of the snippet viewsets' own chooser URLs (registered at order 0): first match wins."""
+    return snippet_chooser_urls()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def show_only_choosable_pages(pages, request):
+    return choosable_pages(pages, request.user)

@@ -26,12 +26,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views import snippets_api
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from cms.admin_access import may_list_snippets
 
 from . import review
 from .machine import machine_translate as safe_machine_translate
@@ -171,6 +175,22 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                 safe_machine_translate(translation, self.request.user, translator)
             form.cleaned_data["use_machine_translation"] = False
         return super().form_valid(form)
+
+
+def _guarded_snippets_api(view):
+    """wagtail-localize's snippet API (the translation editor's snippet picker) lists every row of
+    any snippet model: answer only for models the user may list, as the snippet choosers do."""
+
+    def guarded(request, app_label, model_name, **kwargs):
+        if not may_list_snippets(request.user, get_snippet_model_from_url_params(app_label, model_name)):
+            raise PermissionDenied
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded
+
+
+snippets_api_listing = _guarded_snippets_api(snippets_api.SnippetViewSet.as_view({"get": "list"}))
+snippets_api_detail = _guarded_snippets_api(snippets_api.SnippetViewSet.as_view({"get": "retrieve"}))
 
 
 def _next_url(request, translation):

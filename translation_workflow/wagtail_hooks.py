@@ -50,6 +50,8 @@ def register_admin_urls():
         path("localize/update/<int:translation_source_id>/", views.GuardedUpdateTranslationsView.as_view()),
         path("localize/translate/<int:translation_id>/pofile/upload/", views.upload_pofile),
         path("localize/translate/<int:translation_id>/machine_translate/", views.machine_translate),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/", views.snippets_api_listing),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/", views.snippets_api_detail),
     ]
 
 

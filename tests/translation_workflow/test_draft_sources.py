@@ -37,9 +37,7 @@ def an_english_draft(a_home_page, a_spanish_home_page, translation_groups):
     return add_draft(a_home_page)
 
 
-def test_a_translator_cannot_see_or_translate_an_unpublished_members_only_page(
-    an_english_draft, a_translator, spanish
-):
+def test_a_translator_cannot_see_or_translate_an_unpublished_members_only_page(an_english_draft, a_translator, spanish):
     client = client_for(a_translator)
     response = client.get(submit_url(an_english_draft))
     assert is_refused(response)
@@ -67,9 +65,7 @@ def test_the_root_page_is_not_found_for_everyone_instead_of_a_server_error(
     assert not Page.objects.filter(depth=1, locale=spanish).exists()
 
 
-def test_including_the_subtree_leaves_out_the_drafts_a_translator_may_not_see(
-    a_module, a_translator, spanish
-):
+def test_including_the_subtree_leaves_out_the_drafts_a_translator_may_not_see(a_module, a_translator, spanish):
     draft = add_draft(a_module, title="Draft segment", slug="draft-segment")
     add_standard_page_under_draft = draft.add_child(
         instance=StandardPage(title="Under the draft", slug="under-draft", intro="Hidden too.", live=False)
