@@ -7,6 +7,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 
 from .admin_access import choosable_pages, snippet_chooser_urls
 from .models import CrisisResource, SiteFooter
+from .page_deletion import confirm_large_bulk_deletion, confirm_large_page_deletion
 from .privacy import mark_served, view_restrictions
 
 
@@ -71,3 +72,7 @@ def register_guarded_snippet_choosers():
 @hooks.register("construct_page_chooser_queryset")
 def show_only_choosable_pages(pages, request):
     return choosable_pages(pages, request.user)
+
+
+hooks.register("before_delete_page", confirm_large_page_deletion)
+hooks.register("before_bulk_action", confirm_large_bulk_deletion)
