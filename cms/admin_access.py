@@ -9,6 +9,9 @@ site a translator would read the members' questions, and the titles of English d
   index (any of add, change, delete, view, through the model's registered permission policy).
 - The page chooser shows published pages, and the pages the user holds a page permission on (the
   pages Wagtail's explorer would show them); a draft they may not edit is not there, nor its title.
+- wagtailmedia's chooser lists only the media the user may choose (the "choose" permission on
+  collections) but its "chosen" view answered any id: it now answers the same set, as Wagtail's
+  image and document choosers already do.
 """
 
 from functools import cache
@@ -23,6 +26,8 @@ from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtailmedia.models import get_media_model
+from wagtailmedia.views.chooser import media_chosen
 
 LISTING_ACTIONS = {"add", "change", "delete", "view"}
 PAGE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -77,6 +82,24 @@ def snippet_chooser_urls():
         path(f"{base}chosen-multiple/", _guarded_snippet_chooser("chosen_multiple")),
         path(f"{base}create/", _guarded_snippet_chooser("create")),
     ]
+
+
+# --- Media chooser ----------------------------------------------------------------------------
+# Wagtail's image and document "chosen" views check the "choose" permission; wagtailmedia's does not.
+
+
+def _media_chosen(request, media_id):
+    choosable = policy_registry.get_by_type(get_media_model()).instances_user_has_any_permission_for(
+        request.user, ["choose"]
+    )
+    if not choosable.filter(pk=media_id).exists():
+        raise Http404
+    return media_chosen(request, media_id)
+
+
+def media_chooser_urls():
+    """Mounted ahead of wagtailmedia's own (cms.wagtail_hooks)."""
+    return [path("media/chooser/<int:media_id>/", _media_chosen)]
 
 
 # --- Page chooser -------------------------------------------------------------------------------

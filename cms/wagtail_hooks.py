@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from .admin_access import choosable_pages, snippet_chooser_urls
+from .admin_access import choosable_pages, media_chooser_urls, snippet_chooser_urls
 from .models import CrisisResource, SiteFooter
 from .page_deletion import confirm_large_bulk_deletion, confirm_large_page_deletion
 from .privacy import mark_served, view_restrictions
@@ -65,8 +65,8 @@ def remember_the_page_passed_privacy(serve):
 
 @hooks.register("register_admin_urls", order=-1)
 def register_guarded_snippet_choosers():
-    """Ahead of the snippet viewsets' own chooser URLs (registered at order 0): first match wins."""
-    return snippet_chooser_urls()
+    """Ahead of the viewsets' own chooser URLs (registered at order 0): the first match wins."""
+    return [*snippet_chooser_urls(), *media_chooser_urls()]
 
 
 @hooks.register("construct_page_chooser_queryset")

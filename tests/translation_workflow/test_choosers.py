@@ -114,3 +114,45 @@ def test_the_page_chooser_shows_english_drafts_only_to_those_who_may_edit_them(
     }
     assert shown == dict.fromkeys(shown, may_see)
     assert inside.status_code == (200 if may_see else 404)
+
+
+@pytest.fixture
+def an_image_a_document_and_a_media_file(settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.models import CreditedImage
+    from tests.blog.podcast_helpers import make_audio
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    return {
+        "images": CreditedImage.objects.create(title="Family photo upload", file=get_test_image_file()),
+        "documents": get_document_model().objects.create(
+            title="Staff safety plan", file=ContentFile(b"plan", name="plan.txt")
+        ),
+        "media": make_audio(title="Unreleased interview"),
+    }
+
+
+CHOOSABLE_KINDS = {
+    "translator": set(),  # translators translate text: no collection permission at all
+    "editor": {"images", "documents"},  # Wagtail's Editors group: images and documents of every collection
+    "superuser": {"images", "documents", "media"},
+}
+
+
+@pytest.mark.parametrize("role", CHOOSABLE_KINDS)
+def test_image_document_and_media_choosers_answer_only_what_the_user_may_choose(
+    role, clients, an_image_a_document_and_a_media_file
+):
+    items = an_image_a_document_and_a_media_file
+    urls = {
+        f"/admin/images/chooser/chosen/{items['images'].pk}/": "images",
+        f"/admin/images/chooser/chosen-multiple/?id={items['images'].pk}": "images",
+        f"/admin/documents/chooser/chosen/{items['documents'].pk}/": "documents",
+        f"/admin/documents/chooser/chosen-multiple/?id={items['documents'].pk}": "documents",
+        f"/admin/media/chooser/{items['media'].pk}/": "media",
+    }
+    shown = {url: items[kind].title in clients[role].get(url).content.decode() for url, kind in urls.items()}
+    assert shown == {url: kind in CHOOSABLE_KINDS[role] for url, kind in urls.items()}
