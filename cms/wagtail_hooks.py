@@ -64,7 +64,7 @@ def remember_the_page_passed_privacy(serve):
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_guarded_snippet_choosers():
+def register_guarded_choosers():
     """Ahead of the viewsets' own chooser URLs (registered at order 0): the first match wins."""
     return [*snippet_chooser_urls(), *media_chooser_urls()]
 
