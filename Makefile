@@ -86,7 +86,11 @@ restore: ## Restore BACKUP=backups/<time> into an EMPTY database (DATABASE_URL) 
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<time>" >&2; exit 2; }
 	PYTHON=$(PY) ops/restore.sh "$(BACKUP)"
 
-.PHONY: ops-packages drill drill-scale backup restore
+restore-page: ## Bring back a deleted page and its subtree from BACKUP=backups/<time> PAGE=<id> [PARENT=<id>], as drafts, into the live database
+	@test -n "$(BACKUP)" -a -n "$(PAGE)" || { echo "usage: make restore-page BACKUP=backups/<time> PAGE=<id> [PARENT=<id>]" >&2; exit 2; }
+	$(PY) manage.py restore_page "$(BACKUP)" "$(PAGE)" $(if $(PARENT),--parent "$(PARENT)")
+
+.PHONY: ops-packages drill drill-scale backup restore restore-page
 
 bench: $(VENV)/.dev compilemessages system-packages ops-packages ## Large bilingual dataset on a throwaway PostgreSQL, served by gunicorn and timed (bench/results/)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk >/dev/null; } || echo "wrk is missing (apt-get install wrk): throughput is skipped"

@@ -13,17 +13,21 @@ from members.services import MEMBERS_GROUP, group_names, is_member
 
 
 def view_restrictions(page):
-    """The restrictions on `page`, as Wagtail's `get_view_restrictions()` finds them, in one query.
+    """The restrictions on `page`, as Wagtail's `get_view_restrictions()` finds them, in one query,
+    and those of the sections each alias on its line was made from.
 
-    Those of the page and of each ancestor, an alias answering with its source page's; Wagtail
+    Those of the page and of each ancestor; an alias answers with its original's restrictions and
+    (unlike Wagtail, which asks for the original page alone) those of the original's ancestors: an
+    alias of a page inside a members-only section is members-only wherever it is placed. Wagtail
     asks for the ancestors first and then their restrictions, and each restriction's groups after.
     Here the ancestors are a subquery on the page's tree path and the groups come prefetched.
     """
     steps = range(page.steplen, len(page.path) + 1, page.steplen)
     line = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+    originals = Page.objects.filter(pk__in=line.filter(alias_of__isnull=False).values("alias_of_id"))
     return PageViewRestriction.objects.filter(
         Q(page__in=line.filter(alias_of__isnull=True).values("pk"))
-        | Q(page__in=line.filter(alias_of__isnull=False).values("alias_of_id"))
+        | Q(Exists(originals.filter(path__startswith=OuterRef("page__path"))))
     ).prefetch_related("groups")
 
 
@@ -36,15 +40,27 @@ def restriction_on_line():
     return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
 
 
+def _aliases_on_line():
+    return Page.objects.filter(alias_of__isnull=False, path=Substr(OuterRef("path"), 1, Length("path")))
+
+
 def alias_on_line():
     """True for a page row that is an alias or lies under one (an alias answers with its source's
     restrictions, so only `view_restrictions` can tell)."""
-    return Exists(Page.objects.filter(alias_of__isnull=False, path=Substr(OuterRef("path"), 1, Length("path"))))
+    return Exists(_aliases_on_line())
+
+
+def restricted_original_on_line():
+    """True for a page row that is, or lies under, an alias of a page in a restricted section."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("alias_of__path"), 1, Length("page__path"))
+    )
+    return Exists(_aliases_on_line().filter(Exists(restricted)))
 
 
 def public(pages):
-    """`pages.public()` in the same query."""
-    return pages.filter(~restriction_on_line())
+    """`pages.public()` in the same query, aliases following their original's privacy."""
+    return pages.filter(~restriction_on_line() & ~restricted_original_on_line())
 
 
 def passes_restriction(user, restriction, restriction_groups=None):

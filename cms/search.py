@@ -24,14 +24,20 @@ RESULTS_PER_PAGE = 10
 
 
 def readable_pages(user):
-    """Live pages outside every private section `user` may not enter."""
+    """Live pages outside every private section `user` may not enter, and no alias of a page in one.
+
+    The search backend takes only plain field filters (no subqueries), so each section, and each
+    alias of a page inside it, is left out by its tree path; aliases are few, read in one query.
+    """
     pages = Page.objects.live()
-    if not user.is_authenticated:
-        return pages.public()
+    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of__path"))
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
         names = {group.name for group in restriction.groups.all()}
-        if not passes_restriction(user, restriction, names):
-            pages = pages.exclude(pages.descendant_of_q(restriction.page, inclusive=True))
+        if passes_restriction(user, restriction, names):
+            continue
+        section = restriction.page.path
+        for path in [section, *(path for path, original in aliases if original.startswith(section))]:
+            pages = pages.exclude(path__startswith=path)
     return pages
 
 

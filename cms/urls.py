@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .admin_access import page_chooser_urls
 from .health import healthz
 from .protected_media import serve_media, serve_private_rendition, serve_public_media_in_development
 from .search import search
@@ -22,6 +23,8 @@ handler500 = "cms.errors.server_error"
 # Admin, documents and machine-readable files live outside i18n_patterns: one URL each.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Two page chooser views read pages by id: guarded versions go ahead of Wagtail's (cms.admin_access).
+    *page_chooser_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Uploads with an access rule, checked on every request (cms.protected_media).

@@ -1,11 +1,15 @@
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.images.models import AbstractImage
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
+from .admin_access import choosable_pages, media_chooser_urls, snippet_chooser_urls
 from .models import CrisisResource, SiteFooter
-from .privacy import mark_served
+from .page_deletion import confirm_large_bulk_deletion, confirm_large_page_deletion
+from .privacy import mark_served, view_restrictions
 
 
 class CrisisResourceViewSet(SnippetViewSet):
@@ -30,6 +34,25 @@ class SiteWideViewSetGroup(SnippetViewSetGroup):
 register_snippet(SiteWideViewSetGroup)
 
 
+# Runs inside Wagtail's own privacy check (order 0) and before `remember_the_page_passed_privacy`.
+@hooks.register("on_serve_page", order=50)
+def aliases_follow_their_original(serve):
+    """Wagtail lets an alias through when its original page has no restriction of its own, even if
+    the original lies in a members-only section; an alias is served only to those who could read
+    its original there. Pages that are no alias cost nothing more."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if page.alias_of_id is not None:
+            for restriction in view_restrictions(page):
+                if not restriction.accept_request(request):
+                    response = require_wagtail_login(next=request.get_full_path())
+                    add_never_cache_headers(response)
+                    return response
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
+
+
 # Wagtail's own `on_serve_page` privacy check is registered at order 0 and wraps the hooks after
 # it, so this runs only for a request the check let through to the page.
 @hooks.register("on_serve_page", order=100)
@@ -48,3 +71,18 @@ def refile_moved_images_renditions(request, action_type, objects, action_class_i
         for image in objects:
             image.refresh_from_db()
             image.refile_renditions()
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_choosers():
+    """Ahead of the viewsets' own chooser URLs (registered at order 0): the first match wins."""
+    return [*snippet_chooser_urls(), *media_chooser_urls()]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def show_only_choosable_pages(pages, request):
+    return choosable_pages(pages, request.user)
+
+
+hooks.register("before_delete_page", confirm_large_page_deletion)
+hooks.register("before_bulk_action", confirm_large_bulk_deletion)

@@ -44,7 +44,9 @@ def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
         response = page.serve_public_overview(request)
     elif request.user.is_authenticated:
         messages.info(request, _("The learning modules are for members. Here is what they cover."))
-        index = LearningIndexPage.objects.ancestor_of(page, inclusive=True).first()
+        # An alias placed outside the course leads to its original's course.
+        original = page.alias_of if page.alias_of_id else page
+        index = LearningIndexPage.objects.ancestor_of(original, inclusive=True).first()
         response = redirect(index.get_url(request))
     else:
         response = redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))

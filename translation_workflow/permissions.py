@@ -8,17 +8,31 @@ from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page
 from wagtail.snippets.permissions import get_permission_name
 
 
+def may_read_source_page(user, page):
+    """May `user` read `page` as the source of a translation?
+
+    Its published version is what a translation is made from, so a live page is readable; a page
+    that was never published (or was unpublished) is a draft only those who may edit it see.
+    Translators hold no permission on the English tree, so they see the English drafts of no one.
+    """
+    if page.is_root():
+        return False
+    return page.live or page.permissions_for_user(user).can_edit()
+
+
 def can_start_page_translation(user, page, locale):
     """May `user` create the `locale` translation of `page`?
 
     Either they may edit the source page (an editor starting translations of their own pages), or
-    the parent page already exists in `locale` and they may add pages under it (a translator
-    working in the Spanish tree, who holds no permission on the English one).
+    the page is published, its parent already exists in `locale` and they may add pages under it (a
+    translator working in the Spanish tree, who holds no permission on the English one).
     """
-    if not user.has_perm("wagtail_localize.submit_translation"):
+    if not user.has_perm("wagtail_localize.submit_translation") or page.is_root():
         return False
     if page.permissions_for_user(user).can_edit():
         return True
+    if not may_read_source_page(user, page):
+        return False
     parent = page.get_parent()
     if parent.is_root():
         return False
@@ -41,6 +55,8 @@ def can_sync_translations(user, source_instance, translated_instances, publish=F
     if not user.has_perm("wagtail_localize.submit_translation"):
         return False
     if isinstance(source_instance, Page):
+        if not may_read_source_page(user, source_instance):
+            return False  # syncing would copy an English draft into the Spanish page
         for translated in translated_instances:
             permissions = translated.permissions_for_user(user)
             if not permissions.can_edit() or (publish and not permissions.can_publish()):

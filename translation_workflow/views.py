@@ -18,7 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,15 +26,25 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.views import snippets_api
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from cms.admin_access import may_list_snippets
+
 from . import review
 from .machine import machine_translate as safe_machine_translate
-from .permissions import can_start_page_translation, can_start_snippet_translation, can_sync_translations
+from .permissions import (
+    can_start_page_translation,
+    can_start_snippet_translation,
+    can_sync_translations,
+    may_read_source_page,
+)
 from .privacy import keeping_own_restrictions
 from .status import STATUS_CHOICES, section_choices, translation_statuses
 
@@ -55,10 +65,16 @@ def repair_numchild(page):
 
 
 class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
-    """Start a page translation only where the user may create it (see permissions.py)."""
+    """Start a page translation only where the user may create it (see permissions.py).
+
+    A page the user may not read (an English draft, for a translator) is refused before its title
+    is shown, and "Include subtree" translates only the descendants the user may read.
+    """
 
     def dispatch(self, request, *args, **kwargs):
         page = get_object_or_404(Page, id=kwargs["page_id"]).specific
+        if page.is_root():
+            raise Http404  # the tree's root is no page: nobody translates it
         untranslated = Locale.objects.exclude(
             pk__in=page.get_translations(inclusive=True).filter(alias_of__isnull=True).values("locale_id")
         )
@@ -67,18 +83,56 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
             allowed = bool(chosen) and all(can_start_page_translation(request.user, page, locale) for locale in chosen)
         else:
             allowed = any(can_start_page_translation(request.user, page, locale) for locale in untranslated)
-        if not allowed and not page.is_root():
+        if not allowed:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    @transaction.atomic
     def form_valid(self, form):
+        include_subtree = form.cleaned_data["include_subtree"]
+        # wagtail-localize would translate every descendant, drafts included: we walk the subtree.
+        form.cleaned_data["include_subtree"] = False
         response = super().form_valid(form)
-        if form.cleaned_data["include_subtree"]:
+        if include_subtree:
+            left_out = translate_readable_subtree(
+                self.object, form.cleaned_data["locales"], self.components, self.request.user
+            )
             for locale in form.cleaned_data["locales"]:
                 translated = self.object.get_translation_or_none(locale)
                 if translated is not None:
                     repair_numchild(translated)
+            if left_out:
+                messages.warning(
+                    self.request,
+                    ngettext(
+                        "%(count)d page under it is a draft you cannot see, so it was not translated.",
+                        "%(count)d pages under it are drafts you cannot see, so they were not translated.",
+                        left_out,
+                    )
+                    % {"count": left_out},
+                )
         return response
+
+
+def translate_readable_subtree(page, locales, components, user):
+    """wagtail-localize's `translate_page_subtree`, leaving out each page `user` may not read
+    (and everything under it, which would have no parent to go in); returns how many were left out."""
+    translator = TranslationCreator(user, locales)
+
+    def walk(parent):
+        left_out = 0
+        for child in parent.get_children().specific():
+            if may_read_source_page(user, child):
+                translator.create_translations(child)
+                left_out += walk(child)
+            else:
+                left_out += 1 + child.get_descendant_count()
+        return left_out
+
+    left_out = walk(page)
+    if components is not None:
+        components.save(translator, sources_and_translations=translator.mappings)
+    return left_out
 
 
 class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
@@ -121,6 +175,22 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                 safe_machine_translate(translation, self.request.user, translator)
             form.cleaned_data["use_machine_translation"] = False
         return super().form_valid(form)
+
+
+def _guarded_snippets_api(view):
+    """wagtail-localize's snippet API (the translation editor's snippet picker) lists every row of
+    any snippet model: answer only for models the user may list, as the snippet choosers do."""
+
+    def guarded(request, app_label, model_name, **kwargs):
+        if not may_list_snippets(request.user, get_snippet_model_from_url_params(app_label, model_name)):
+            raise PermissionDenied
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded
+
+
+snippets_api_listing = _guarded_snippets_api(snippets_api.SnippetViewSet.as_view({"get": "list"}))
+snippets_api_detail = _guarded_snippets_api(snippets_api.SnippetViewSet.as_view({"get": "retrieve"}))
 
 
 def _next_url(request, translation):
@@ -338,6 +408,8 @@ def review_preview(request, page_id, side):
         if source is None:
             raise Http404
         shown = source.get_source_instance().specific
+        if not may_read_source_page(request.user, shown):
+            raise PermissionDenied  # an English draft is for those who may edit it
     else:
         state = review.active_review(page)
         revision = (

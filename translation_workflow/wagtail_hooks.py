@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -50,6 +52,8 @@ def register_admin_urls():
         path("localize/update/<int:translation_source_id>/", views.GuardedUpdateTranslationsView.as_view()),
         path("localize/translate/<int:translation_id>/pofile/upload/", views.upload_pofile),
         path("localize/translate/<int:translation_id>/machine_translate/", views.machine_translate),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/", views.snippets_api_listing),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/", views.snippets_api_detail),
     ]
 
 
@@ -151,6 +155,44 @@ def spanish_review_buttons(page, user, view_name=None, next_url=None):
 
 hooks.register("register_page_header_buttons", spanish_review_buttons)
 hooks.register("register_page_listing_more_buttons", spanish_review_buttons)
+
+
+RESTART_CONFIRMED = "localize-restart-confirmed"
+
+
+def _confirm_restart(request, instance, edit_url, history_url):
+    """wagtail-localize's "Start Synced translation" re-enables the translation at once, and its next
+    publish replaces whatever was written by hand since the sync stopped: ask first. Answered before
+    wagtail-localize's own hook (order 0), which would restart it."""
+    if request.method != "POST" or "localize-restart-translation" not in request.POST:
+        return None
+    if (
+        request.POST.get(RESTART_CONFIRMED)
+        or not Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=False
+        ).exists()
+    ):
+        return None
+    return TemplateResponse(
+        request,
+        "translation_workflow/confirm_restart_translation.html",
+        {
+            "title": str(instance),
+            "edit_url": edit_url,
+            "history_url": history_url,
+            "confirmed_field": RESTART_CONFIRMED,
+        },
+    )
+
+
+@hooks.register("before_edit_page", order=-2)
+def confirm_restarting_a_page_translation(request, page):
+    return _confirm_restart(
+        request,
+        page,
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        reverse("wagtailadmin_pages:history", args=[page.pk]),
+    )
 
 
 @hooks.register("before_edit_page", order=-1)
@@ -255,3 +297,17 @@ def refuse_creating_snippets_outside_own_locale(request, model):
     locale = _requested_locale(request)
     if locale is None or not may_change_snippet_in_locale(request.user, locale.pk):
         raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def confirm_restarting_a_snippet_translation(request, instance):
+    # After the permission hooks above (same order, registered later).
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    viewset = type(instance).snippet_viewset
+    return _confirm_restart(
+        request,
+        instance,
+        reverse(viewset.get_url_name("edit"), args=[quote(instance.pk)]),
+        reverse(viewset.get_url_name("history"), args=[quote(instance.pk)]),
+    )
