@@ -11,16 +11,20 @@ moves the generation on, so the next visitor gets a freshly rendered page: preci
 would have to know every listing, archive and feed a change shows up on.
 """
 
+import functools
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache-generation"
@@ -39,6 +43,8 @@ PRIVATE_PREFIXES = (
     "/learning/journal/",
     "/blog/ask/",
 )
+# The same areas under their translated paths (/es/cuentas/, /es/miembros/: see cms.urls).
+TRANSLATED_PRIVATE_AREAS = (_("accounts/"), _("members/"), _("comments/"), _("search/"), _("blog/ask/"))
 # Content that public pages show. Pages themselves are watched through Wagtail's publishing
 # signals and through their own apps below (drafts and deletions).
 WATCHED_APPS = {"cms", "home", "blog", "learning", "comments", "django_comments", "django_comments_xtd", "members"}
@@ -110,9 +116,18 @@ def _unprefixed(path):
     return path[3:] if path.startswith("/es/") else path
 
 
+@functools.cache
+def private_prefixes():
+    prefixes = set(PRIVATE_PREFIXES)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.update(f"/{area}" for area in TRANSLATED_PRIVATE_AREAS)
+    return tuple(sorted(prefixes))
+
+
 def is_private_path(path):
     """An area with forms, accounts or per-person answers, in either language: never stored."""
-    return _unprefixed(path).startswith(PRIVATE_PREFIXES)
+    return _unprefixed(path).startswith(private_prefixes())
 
 
 def is_private_request(request):

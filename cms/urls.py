@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -33,14 +34,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# English at /, Spanish at /es/. Wagtail's page serving comes last: it matches every path.
+# English at /, Spanish at /es/, each in its own words (/es/cuentas/, /es/miembros/: the apps'
+# patterns are translated; cms.translated_paths redirects the old English-worded Spanish paths).
+# Wagtail's page serving comes last: it matches every path.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("allauth.urls")),
+    path(_("accounts/"), include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("learning.urls")),
     path("", include("blog.urls")),
     path("", include("comments.urls")),
-    path("search/", search, name="search"),
+    path(_("search/"), search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -70,7 +70,7 @@ def test_a_cached_page_is_never_shared_by_a_member_and_a_visitor_in_either_order
     assert members_view != anonymous
 
 
-@pytest.mark.parametrize("path", ["/accounts/login/", "/es/accounts/signup/", "/search/?q=listen", "/members/"])
+@pytest.mark.parametrize("path", ["/accounts/login/", "/es/cuentas/signup/", "/search/?q=listen", "/members/"])
 def test_forms_and_members_areas_are_never_shared_cached(a_spanish_home_page, client, path):
     response = client.get(path)
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
