@@ -15,14 +15,21 @@ from django.urls import ResolverMatch
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from cms.locales import active_locale
+
 
 class TranslatedRoutablePageMixin(RoutablePageMixin):
+    def page_language(self):
+        """This page's language code; while serving it, the active locale's (memoised: no query)."""
+        locale = active_locale()
+        return locale.language_code if locale.pk == self.locale_id else self.locale.language_code
+
     def reverse_subpage(self, name, args=None, kwargs=None):
-        with translation.override(self.locale.language_code):
+        with translation.override(self.page_language()):
             return super().reverse_subpage(name, args=args, kwargs=kwargs)
 
     def resolve_subpage(self, path):
-        language = self.locale.language_code
+        language = self.page_language()
         with translation.override(language):
             try:
                 return super().resolve_subpage(path)
@@ -51,6 +58,8 @@ class TranslatedRoutablePageMixin(RoutablePageMixin):
         """The sub-route the reader is on (`match`), as a path below `target`'s URL, or None."""
         if match.url_name in (None, "index"):
             return ""
+        if target.pk == self.pk:
+            return self.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
         arguments = self.subpage_arguments_in(target, match.url_name, match.args, match.kwargs)
         if arguments is None:
             return None
