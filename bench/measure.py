@@ -107,7 +107,7 @@ def page_types():
         ("feed", "Podcast feed", url(podcast) + podcast.reverse_subpage("feed"), False),
         ("directory", "Member directory (member)", "/members/", True),
         ("search_en", "Search, English", "/search/?q=family+treatment", False),
-        ("search_es", "Search, Spanish", "/es/search/?q=familia+tratamiento", False),
+        ("search_es", "Search, Spanish", "/es/buscar/?q=familia+tratamiento", False),
     ]
 
 

@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -37,14 +38,16 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
-# English at /, Spanish at /es/. Wagtail's page serving comes last: it matches every path.
+# English at /, Spanish at /es/, each in its own words (/es/cuentas/, /es/miembros/: the apps'
+# patterns are translated; cms.translated_paths redirects the old English-worded Spanish paths).
+# Wagtail's page serving comes last: it matches every path.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("allauth.urls")),
+    path(_("accounts/"), include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("learning.urls")),
     path("", include("blog.urls")),
     path("", include("comments.urls")),
-    path("search/", search, name="search"),
+    path(_("search/"), search, name="search"),
     # wagtail.urls would mount Django's plain LoginView here, with none of allauth's limits or its
     # email verification: the name Wagtail reverses now leads to the members' login.
     path(

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -31,6 +31,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 from blog.podcast_blocks import ShowNotesBlock
 from blog.podcast_feed import podcast_feed_response
 from cms.privacy import public
+from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
@@ -86,7 +87,7 @@ class Guest(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class PodcastIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The show: its artwork and description, the list of episodes, and the RSS feed podcast apps read."""
 
     description = models.TextField(
@@ -188,7 +189,7 @@ class PodcastIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRo
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
 
-class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, RoutablePageMixin, Page):
+class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, TranslatedRoutablePageMixin, Page):
     """One conversation: the recording, who took part, show notes and a full transcript."""
 
     episode_number = models.PositiveIntegerField(_("episode number"))
@@ -336,7 +337,7 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, RoutableP
         """The same for every version of this episode in one language: titles and slugs may change."""
         return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
 
-    @path("transcript/", name="transcript")
+    @path(_("transcript/"), name="transcript")
     def transcript_view(self, request):
         """The transcript alone: the address podcast apps fetch from the feed's `podcast:transcript`."""
         return self.render(request, template="blog/podcast_transcript.html")

@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.privacy import public
+from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
@@ -74,7 +75,7 @@ class QAPostPageQuerySet(PageQuerySet):
 QAPostPageManager = PageManager.from_queryset(QAPostPageQuerySet)
 
 
-class BlogIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """The Discussion Blog of one language: the posts, newest first, with topic and month archives and feeds."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)
@@ -156,11 +157,23 @@ class BlogIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRouti
             .order_by("-release_date", "-episode_number")[:limit]
         )
 
+    def subpage_arguments_in(self, target, name, args, kwargs):
+        """A topic archive's counterpart is the archive of the topic's translation (its slug differs)."""
+        if name not in ("topic", "topic_feed"):
+            return super().subpage_arguments_in(target, name, args, kwargs)
+        this_topic = Topic.objects.filter(locale_id=self.locale_id, slug=kwargs["slug"]).values("translation_key")
+        slug = (
+            Topic.objects.filter(locale_id=target.locale_id, translation_key__in=this_topic)
+            .values_list("slug", flat=True)
+            .first()
+        )
+        return (args, {**kwargs, "slug": slug}) if slug else None
+
     @path("", name="index")
     def index_route(self, request):
         return self.render(request)
 
-    @path("topic/<str:slug>/", name="topic")
+    @path(_("topic/<str:slug>/"), name="topic")
     def topic_route(self, request, slug):
         # The sidebar lists every topic of this language: find this one among them, one query for both.
         topics = list(Topic.objects.filter(locale_id=self.locale_id))
@@ -183,7 +196,7 @@ class BlogIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRouti
 
         return QAPostFeed()(request, blog=self)
 
-    @path("topic/<str:slug>/feed/", name="topic_feed")
+    @path(_("topic/<str:slug>/feed/"), name="topic_feed")
     def topic_feed_route(self, request, slug):
         from ..feeds import QAPostFeed
 

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.translated_paths.TranslatedPathRedirectMiddleware",
     "cms.page_cache.FetchPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -235,7 +236,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"  # a URL name: reversed in the reader's language
 
 # Comments (django-comments-xtd)
 # Only our own views are mounted (comments/urls.py); these settings keep the engine's defaults

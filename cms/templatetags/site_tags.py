@@ -53,39 +53,56 @@ UNTRANSLATED_PARAMETER = "untranslated"
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language for the switcher and the hreflang alternates.
-
-    On a Wagtail page, each link goes to that page's live translation. When there is none, it goes
-    to the translation of the nearest section above it (the Spanish blog for an English-only
-    post, say), or the other home page, with a flag that makes that page say so politely; such a
-    link is `exact=False` and never announced as an alternate. Elsewhere (accounts, members'
-    pages) the current URL is translated by its prefix.
-    """
-    request = context["request"]
+    """One link per language, for both the switcher and the hreflang alternates (see `page_in_languages`)."""
     page = context.get("page")
+    return page_in_languages(context["request"], page if isinstance(page, Page) else None)
+
+
+def page_in_languages(request, page):
+    """Where the reader is, in each language: the switcher's links and the hreflang alternates.
+
+    On a Wagtail page, each link goes to that page's live translation, and on one of its sub-routes
+    (a topic or month archive, a transcript, an exercise) to the same sub-route there, keeping the
+    query string (page N of a listing). When there is no translation, it goes to the translation of
+    the nearest section above it (the Spanish blog for an English-only post, say), or the other
+    home page, with a flag that makes that page say so politely; such a link is `exact=False` and
+    never announced as an alternate. Elsewhere (accounts, members' pages, search) the current URL
+    is translated by Django's URL patterns. The exact link of the default language is also the
+    `x-default` alternate.
+    """
     current = translation.get_language()
+    query = request.GET.copy()
+    query.pop(UNTRANSLATED_PARAMETER, None)
+    query = f"?{query.urlencode()}" if query else ""
     translations = {}
     sections = {}
-    if isinstance(page, Page):
+    match = None
+    if page is not None:
         translations = {
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
         if len(translations) < len(settings.LANGUAGES):
             sections = _nearest_translated_sections(page)
+        routed = getattr(request, "routable_resolver_match", None)
+        if routed is not None and getattr(getattr(routed.func, "__self__", None), "pk", None) == page.pk:
+            match = routed
     links = []
     for code, _name in settings.LANGUAGES:
-        if isinstance(page, Page):
+        url, exact = None, True
+        if page is not None:
             target = translations.get(code)
-            exact = target is not None
-            if target is not None:
-                url = target.get_url(request)
+            subpage = ""
+            if target is not None and match is not None and hasattr(page, "counterpart_subpage"):
+                subpage = page.counterpart_subpage(target, match)
+            if target is not None and subpage is not None:
+                url = target.get_url(request) + subpage + query
+            elif target is not None:
+                # The sub-route has no counterpart there (an untranslated topic): its page in that language.
+                url, exact = f"{target.get_url(request)}?{UNTRANSLATED_PARAMETER}=1", False
             elif code in sections:
-                url = f"{sections[code].get_url(request)}?{UNTRANSLATED_PARAMETER}=1"
-            else:
-                url = None
+                url, exact = f"{sections[code].get_url(request)}?{UNTRANSLATED_PARAMETER}=1", False
         else:
-            exact = True
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code) + query
         if url:
             links.append(
                 {
@@ -95,6 +112,7 @@ def language_links(context):
                     "full_url": absolute(url),
                     "current": code == current,
                     "exact": exact,
+                    "x_default": exact and code == settings.LANGUAGE_CODE,
                 }
             )
     return links

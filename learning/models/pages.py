@@ -11,12 +11,13 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import OptInCommentablePageMixin
@@ -131,7 +132,7 @@ class NumberedPageMixin(models.Model):
         super().clean()
 
 
-class LearningIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeRoutingMixin, Page):
+class LearningIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChildTypeRoutingMixin, Page):
     """ "Learning Modules": the course, one per language, visible to members only.
 
     Page privacy (a Members-group restriction, ensured on every save) keeps the course out of
@@ -174,13 +175,13 @@ class LearningIndexPage(TranslationNoticeMixin, RoutablePageMixin, OneChildTypeR
             {"page": self, "self": self, "modules": public_modules(self)},
         )
 
-    @path("exercise-<int:number>/", name="exercise")
+    @path(_("exercise-<int:number>/"), name="exercise")
     def exercise_route(self, request, number):
         from learning.journal import exercise_view
 
         return exercise_view(request, self, number)
 
-    @path("journal/", name="journal")
+    @path(_("journal/"), name="journal")
     def journal_route(self, request):
         from learning.journal import journal_view
 
@@ -255,7 +256,9 @@ class ModulePage(TranslationNoticeMixin, NumberedPageMixin, OneChildTypeRoutingM
         return context
 
 
-class SegmentPage(TranslationNoticeMixin, OptInCommentablePageMixin, NumberedPageMixin, RoutablePageMixin, Page):
+class SegmentPage(
+    TranslationNoticeMixin, OptInCommentablePageMixin, NumberedPageMixin, TranslatedRoutablePageMixin, Page
+):
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -332,7 +335,7 @@ class SegmentPage(TranslationNoticeMixin, OptInCommentablePageMixin, NumberedPag
         context.update(segment_context(self, request.user))
         return context
 
-    @path("progress/", name="progress")
+    @path(_("progress/"), name="progress")
     def progress_route(self, request):
         from learning.progress import progress_view
 

@@ -40,6 +40,9 @@ from .harness import (
 
 RESULTS = []
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "craft-demo-password")
+# Each language's own paths (Spanish URL paths are in Spanish words: cms.urls).
+QUESTION_FORM = {"": "/blog/ask/", "/es": "/es/blog/preguntar/"}
+SIGNUP_FORM = {"": "/accounts/signup/", "/es": "/es/cuentas/signup/"}
 
 
 def result(name, passed, detail):
@@ -233,7 +236,7 @@ def drill_db_down(site):
         "comments_followup",
         "es",
         lambda: commenter.post(
-            "/es/comments/post/",
+            "/es/comentarios/publicar/",
             {
                 **spanish["form"],
                 "comment": "Gracias por este artículo. drill-outage",
@@ -271,14 +274,14 @@ def drill_db_down(site):
             "question",
             "blog_questionsubmission",
             language,
-            lambda prefix=prefix: asker.post(f"{prefix}/blog/ask/", question),
+            lambda prefix=prefix: asker.post(QUESTION_FORM[prefix], question),
             lambda: probe(site.env, "rows", model="blog.QuestionSubmission", filters={})["count"],
         )
 
     def signup(prefix, username):
         client = Client(server.url, PRODUCTION_COOKIES)
         return client.post(
-            f"{prefix}/accounts/signup/",
+            SIGNUP_FORM[prefix],
             {
                 "username": username,
                 "email": f"{username}@drill.invalid",

@@ -74,7 +74,7 @@ def check_the_posts_span_the_topics_in_both_languages(client):
     used = {link.topic_id for post in QAPostPage.objects.live() for link in post.topic_links.all()}
     assert len(used & set(english_topics.values_list("pk", flat=True))) >= 5
     spanish_topic = Topic.objects.get(locale__language_code="es", slug="parejas")
-    assert card_titles(client, f"/es/blog/topic/{spanish_topic.slug}/")
+    assert card_titles(client, f"/es/blog/temas/{spanish_topic.slug}/")
 
 
 def test_the_demo_blog_has_two_pages_of_bilingual_posts_across_topics_several_for_demo_members(demo_content, client):

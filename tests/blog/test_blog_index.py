@@ -88,7 +88,7 @@ def test_the_sidebar_lists_topics_recent_posts_and_months(a_home_page, client, e
 def test_the_spanish_sidebar_shows_only_spanish_topics_posts_and_months(a_bilingual_blog, client):
     soup = soup_of(client, "/es/blog/")
 
-    assert links(sidebar_section(soup, "Temas")) == [("Parejas", "/es/blog/topic/parejas/")]
+    assert links(sidebar_section(soup, "Temas")) == [("Parejas", "/es/blog/temas/parejas/")]
     assert [title for title, _url in links(sidebar_section(soup, "Entradas recientes"))] == [
         "Cómo empiezo a hablar de tratamiento 2",
         "Cómo empiezo a hablar de tratamiento 1",
@@ -111,11 +111,11 @@ def test_the_month_archive_works_in_spanish(a_bilingual_blog, client):
 
 
 def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
-    soup = soup_of(client, "/es/blog/topic/parejas/")
+    soup = soup_of(client, "/es/blog/temas/parejas/")
     assert soup.h1.text == "Entradas sobre Parejas"
     assert soup.select_one(".blog-header .lead").text == "Cuando es su pareja."
     feed_link = soup.find("link", type="application/rss+xml")["href"]
-    assert feed_link == "/es/blog/topic/parejas/feed/"
+    assert feed_link == "/es/blog/temas/parejas/feed/"
 
     response = client.get(feed_link)
     feed = feedparser.parse(response.content)
@@ -123,7 +123,7 @@ def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
     assert response.status_code == 200 and not feed.bozo
     assert feed.feed.title == "Blog de preguntas y respuestas: Parejas"
     assert feed.feed.language == "es"
-    assert feed.feed.link == f"{BASE_URL}/es/blog/topic/parejas/"
+    assert feed.feed.link == f"{BASE_URL}/es/blog/temas/parejas/"
     assert feed.feed.description == "Cuando es su pareja."
     assert [entry.title for entry in feed.entries] == [
         "Cómo empiezo a hablar de tratamiento 2",
@@ -132,4 +132,4 @@ def test_the_spanish_topic_archive_and_its_feed(a_bilingual_blog, client):
     assert feed.entries[0].link == f"{BASE_URL}/es/blog/empezar-a-hablar-2/"
     assert [tag.term for tag in feed.entries[0].tags] == ["Parejas"]
     # The English slug is not a Spanish topic.
-    assert client.get("/es/blog/topic/partners/feed/").status_code == 404
+    assert client.get("/es/blog/temas/partners/feed/").status_code == 404

@@ -50,9 +50,13 @@ def a_translator(make_user):
     return translator
 
 
+# The question form in each language's own words.
+QUESTION_FORM = {"": "/blog/ask/", "/es": "/es/blog/preguntar/"}
+
+
 def submit(member, data=A_QUESTION, prefix="", capture=None):
     with capture(execute=True):
-        return logged_in(member).post(f"{prefix}/blog/ask/", data)
+        return logged_in(member).post(QUESTION_FORM[prefix], data)
 
 
 def test_the_whole_journey_in_spanish(
@@ -70,7 +74,7 @@ def test_the_whole_journey_in_spanish(
     a_member.member_profile.save()
     response = submit(a_member, prefix="/es", capture=django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert response["Location"] == "/es/blog/ask/sent/"
+    assert response["Location"] == "/es/blog/preguntar/enviada/"
     question = QuestionSubmission.objects.get()
     assert (question.member, question.language, question.status) == (a_member, "es", "new")
     receipt = mailoutbox[0]

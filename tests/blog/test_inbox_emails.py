@@ -123,7 +123,7 @@ def test_the_receipt_is_in_english_for_a_member_whose_profile_says_english(
     data = {"subject": "Una pregunta", "question": "¿Qué hago?", "relationship": "child", "consent_to_publish": "on"}
 
     with django_capture_on_commit_callbacks(execute=True):
-        logged_in(a_member).post("/es/blog/ask/", data)
+        logged_in(a_member).post("/es/blog/preguntar/", data)
 
     (receipt,) = mailoutbox
     assert receipt.subject == "We received your question: Una pregunta"

@@ -83,7 +83,7 @@ def test_hostile_or_incomplete_input_gets_a_clear_error_and_stores_nothing(
 
 
 def test_errors_are_in_spanish_on_the_spanish_form(a_spanish_home_page, member_client):
-    response = member_client.post("/es/blog/ask/", {**VALID, "subject": ""})
+    response = member_client.post("/es/blog/preguntar/", {**VALID, "subject": ""})
     assert response.status_code == 200
     assert "Escriba un asunto para su pregunta." in response.content.decode()
     assert not QuestionSubmission.objects.exists()

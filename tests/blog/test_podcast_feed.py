@@ -118,7 +118,7 @@ def test_the_spanish_feed_lists_only_episodes_that_have_a_spanish_version(a_bili
     assert entry.itunes_episode == "2"
     assert entry.enclosures[0].href == f"{BASE_URL}{second.audio_url()}"
     transcript = ET.fromstring(response.content).find(f"channel/item/{{{PODCAST}}}transcript")  # noqa: S314
-    assert transcript.get("url") == f"{BASE_URL}/es/podcast/escuchar-2/transcript/"
+    assert transcript.get("url") == f"{BASE_URL}/es/podcast/escuchar-2/transcripcion/"
     assert transcript.get("language") == "es"
 
 
@@ -179,7 +179,7 @@ def test_an_episode_keeps_its_guid_when_its_title_and_slug_change(a_bilingual_po
 
 
 def test_the_transcript_url_in_the_feed_serves_the_transcript(a_bilingual_podcast, client):
-    html = fetch(client, "/es/podcast/escuchar-2/transcript/").content.decode()
+    html = fetch(client, "/es/podcast/escuchar-2/transcripcion/").content.decode()
     assert "Presentadora: bienvenidos a la parte 2." in html
     assert '<html lang="es">' in html
 

@@ -217,7 +217,7 @@ def test_a_translated_post_keeps_asker_date_and_author_and_uses_spanish_topics(
     response = client.get("/es/blog/empezar-a-hablar-1/")
     assert response.status_code == 200
     assert "¿Por dónde empiezo?" in response.content.decode()
-    listing = client.get("/es/blog/topic/parejas/").content.decode()
+    listing = client.get("/es/blog/temas/parejas/").content.decode()
     assert "Cómo empiezo a hablar de tratamiento 1" in listing
     assert "/es/blog/empezar-a-hablar-1/" in client.get("/sitemap.xml").content.decode()
 

@@ -74,4 +74,4 @@ def test_an_untranslated_page_switches_to_its_translated_section_with_a_polite_n
 
 def test_pages_outside_wagtail_switch_language_by_prefix(a_spanish_home_page, client):
     html = client.get("/accounts/login/").content.decode()
-    assert switcher(html) == {"/es/accounts/login/": "es"}
+    assert switcher(html) == {"/es/cuentas/login/": "es"}

@@ -8,6 +8,8 @@ members, search). `make bench` counts the same pages on the large dataset.
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic
 from learning.models import LearningIndexPage, ModulePage, SegmentPage
@@ -29,6 +31,8 @@ def page_urls(language):
     podcast = PodcastIndexPage.objects.get(locale__language_code=language)
     episode = PodcastEpisodePage.objects.live().child_of(podcast).order_by("-release_date").first()
     prefix = "" if language == "en" else f"/{language}"
+    with translation.override(language):
+        members_url, search_url = reverse("members:directory"), reverse("search")
     return [
         ("home", f"{prefix}/", False),
         ("learning index", learning.url, True),
@@ -41,8 +45,8 @@ def page_urls(language):
         ("podcast index", podcast.url, False),
         ("episode", episode.url, False),
         ("podcast feed", podcast.url + podcast.reverse_subpage("feed"), False),
-        ("member directory", f"{prefix}/members/", True),
-        ("search", f"{prefix}/search/?q=family", False),
+        ("member directory", members_url, True),
+        ("search", f"{search_url}?q=family", False),
     ]
 
 

@@ -52,9 +52,9 @@ def test_english_search_finds_english_pages_only(a_translated_page, client):
 
 
 def test_spanish_search_finds_the_spanish_translation_only(a_translated_page, client):
-    response = client.get("/es/search/", {"q": "recompensas"})
+    response = client.get("/es/buscar/", {"q": "recompensas"})
     assert titles(response) == ["Recompensar los momentos sobrios"]
-    assert client.get("/es/search/", {"q": "rewards"}).context["results"].count == 0
+    assert client.get("/es/buscar/", {"q": "rewards"}).context["results"].count == 0
     assert "1 resultado" in response.content.decode()
 
 
@@ -71,7 +71,7 @@ def test_results_are_never_kept_by_a_shared_cache(a_translated_page, client):
 
 
 def test_an_overlong_or_hostile_query_gets_a_clear_error_in_the_visitors_language(a_spanish_home_page, client):
-    response = client.get("/es/search/", {"q": "x" * 101})
+    response = client.get("/es/buscar/", {"q": "x" * 101})
     assert response.status_code == 400
     assert "100 caracteres como máximo" in response.content.decode()
     assert client.get("/search/", {"q": "a\x00b"}).status_code == 400

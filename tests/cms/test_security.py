@@ -136,7 +136,7 @@ def test_health_check_reports_the_database_and_never_sets_a_cookie(client):
     ("path", "text"),
     [
         ("/blog/ask/", "The site is briefly unavailable"),
-        ("/es/blog/ask/", "El sitio no está disponible por unos momentos"),
+        ("/es/blog/preguntar/", "El sitio no está disponible por unos momentos"),
     ],
 )
 def test_a_lost_database_shows_a_friendly_503_in_the_visitors_language(path, text):

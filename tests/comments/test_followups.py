@@ -102,7 +102,7 @@ def test_each_follower_gets_one_email_even_when_following_twice(post_as, a_post,
 def test_the_email_is_in_the_followers_language(post_as, a_spanish_post, a_spanish_member, a_member, mailoutbox):
     question = add_comment(a_spanish_post, a_spanish_member, "¿Mejora con el tiempo?")
     follow(a_spanish_member, question)
-    post_as(a_member, a_spanish_post, "Sí, poco a poco.", url="/es/comments/post/", reply_to=question.pk)
+    post_as(a_member, a_spanish_post, "Sí, poco a poco.", url="/es/comentarios/publicar/", reply_to=question.pk)
     (email,) = mailoutbox
     with translation.override("es"):
         greeting = translation.gettext("Hello %(name)s,") % {"name": "Lucía"}
@@ -111,7 +111,7 @@ def test_the_email_is_in_the_followers_language(post_as, a_spanish_post, a_spani
     assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert greeting in email.body
     assert f"{BASE_URL}/es/blog/empezar-a-hablar-1/#c" in email.body
-    assert f"{BASE_URL}/es/comments/unsubscribe/" in email.body, "the unsubscribe page opens in Spanish"
+    assert f"{BASE_URL}/es/comentarios/cancelar-suscripcion/" in email.body, "the unsubscribe page opens in Spanish"
 
 
 def test_a_follower_who_can_no_longer_view_the_page_is_not_emailed(

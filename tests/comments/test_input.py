@@ -235,7 +235,7 @@ def test_name_email_and_url_fields_in_the_post_are_ignored(client, a_post, a_mem
 
 def test_errors_on_the_spanish_page_are_in_spanish_and_keep_the_text(client, a_spanish_post, a_member):
     client.force_login(a_member)
-    response = client.post("/es/comments/post/", form_data(a_spanish_post, "c" * 3001))
+    response = client.post("/es/comentarios/publicar/", form_data(a_spanish_post, "c" * 3001))
     html = response.content.decode()
     with translation.override("es"):
         expected = translation.gettext(
@@ -248,7 +248,7 @@ def test_errors_on_the_spanish_page_are_in_spanish_and_keep_the_text(client, a_s
     assert expected in html
     assert back_link in html
     assert textarea(response) == "c" * 3001
-    assert 'action="/es/comments/post/"' in html
+    assert 'action="/es/comentarios/publicar/"' in html
 
 
 def test_the_spanish_page_posts_through_the_spanish_address_and_returns_to_the_spanish_page(
@@ -256,6 +256,6 @@ def test_the_spanish_page_posts_through_the_spanish_address_and_returns_to_the_s
 ):
     client.force_login(a_member)
     page = client.get(a_spanish_post.url).content.decode()
-    assert 'action="/es/comments/post/"' in page
-    response = client.post("/es/comments/post/", form_data(a_spanish_post, "Gracias por este artículo."))
+    assert 'action="/es/comentarios/publicar/"' in page
+    response = client.post("/es/comentarios/publicar/", form_data(a_spanish_post, "Gracias por este artículo."))
     assert response["Location"].startswith("/es/blog/empezar-a-hablar-1/")

@@ -95,7 +95,9 @@ def test_text_without_listed_words_posts_straight_away(client, a_post, a_member,
 
 def test_the_spanish_coach_uses_the_spanish_list_on_the_spanish_page(client, a_spanish_post, a_member, word_lists):
     client.force_login(a_member)
-    response = client.post("/es/comments/post/", form_data(a_spanish_post, "Mi hijo es drogadicto.", preview="1"))
+    response = client.post(
+        "/es/comentarios/publicar/", form_data(a_spanish_post, "Mi hijo es drogadicto.", preview="1")
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="es">' in html

@@ -57,7 +57,9 @@ def test_a_translation_without_comments_is_not_announced(client, a_post, a_spani
 def test_a_reply_must_stay_in_its_own_languages_thread(client, a_post, a_spanish_post, a_member):
     english_comment = add_comment(a_post, a_member, "English root")
     client.force_login(a_member)
-    response = client.post("/es/comments/post/", form_data(a_spanish_post, "Respuesta", reply_to=english_comment.pk))
+    response = client.post(
+        "/es/comentarios/publicar/", form_data(a_spanish_post, "Respuesta", reply_to=english_comment.pk)
+    )
     assert response.status_code == 400
     assert not XtdComment.objects.filter(comment="Respuesta").exists()
 

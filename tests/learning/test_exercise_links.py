@@ -65,7 +65,7 @@ def test_an_exercise_link_goes_to_the_exercise_in_the_visitors_language(a_biling
     with translation.override("en"):
         assert 'href="/learning/exercise-16/"' in expand_db_html(html)
     with translation.override("es"):
-        assert 'href="/es/aprendizaje/exercise-16/"' in expand_db_html(html)
+        assert 'href="/es/aprendizaje/ejercicio-16/"' in expand_db_html(html)
 
 
 def test_an_exercise_link_survives_renaming_and_renumbering(a_course, an_exercise):

@@ -119,9 +119,9 @@ def test_answers_written_in_spanish_appear_in_english(a_bilingual_course, an_exe
         },
     )
     client.force_login(a_member)
-    client.post("/es/aprendizaje/exercise-16/", {answer_field(spanish): "Cenamos juntos.", "action": "draft"})
+    client.post("/es/aprendizaje/ejercicio-16/", {answer_field(spanish): "Cenamos juntos.", "action": "draft"})
     assert "Cenamos juntos." in client.get(EXERCISE_URL).content.decode()
-    assert "¿Qué notó esta semana?" in client.get("/es/aprendizaje/journal/").content.decode()
+    assert "¿Qué notó esta semana?" in client.get("/es/aprendizaje/diario/").content.decode()
 
 
 def test_an_unpublished_exercise_is_not_found(a_course, an_exercise, client, a_member):

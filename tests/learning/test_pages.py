@@ -143,7 +143,7 @@ def test_a_duplicate_exercise_number_is_refused_with_a_clear_error(a_home_page, 
         ("/es/learning/1/2/", "/es/aprendizaje/modulo-1/segmento-2/"),
         ("/es/learning/2/", "/es/aprendizaje/modulo-2/"),
         ("/learning/exercises/16/", "/learning/exercise-16/"),
-        ("/es/learning/exercises/16/", "/es/aprendizaje/exercise-16/"),
+        ("/es/learning/exercises/16/", "/es/aprendizaje/ejercicio-16/"),
     ],
 )
 def test_short_routes_redirect_to_the_page_in_the_current_language(

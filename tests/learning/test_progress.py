@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 def progress_url(page):
-    return f"{page.url}progress/"
+    """The progress route in the page's own words (`progreso/` on a Spanish segment)."""
+    return page.url + page.specific.reverse_subpage("progress")
 
 
 def test_a_member_marks_a_segment_complete_and_can_undo_it(a_course, client, a_member):

@@ -14,12 +14,15 @@ from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db
 
+# Each language's paths, in its own words.
+ACCOUNTS = {"": "/accounts", "/es": "/es/cuentas"}
+MEMBERS = {"": "/members", "/es": "/es/miembros"}
 LINK = re.compile(r"https?://[^\s]+/confirm-email/[^\s/]+/")
 
 
 def sign_up(client, prefix="", username="hopeful_wren", email="wren@example.org"):
     return client.post(
-        f"{prefix}/accounts/signup/",
+        f"{ACCOUNTS[prefix]}/signup/",
         {"username": username, "email": email, "password1": PASSWORD, "password2": PASSWORD},
     )
 
@@ -48,14 +51,14 @@ def throttling_cache(settings):
 def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, subject, greeting, language):
     response = sign_up(client, prefix)
     assert response.status_code == 302
-    assert response.url == f"{prefix}/accounts/confirm-email/"
+    assert response.url == f"{ACCOUNTS[prefix]}/confirm-email/"
     member = get_user_model().objects.get(username="hopeful_wren")
     assert not is_member(member)
     assert member.member_profile.preferred_language == language
     assert member.member_profile.show_in_directory is False
 
     # Not yet a member: the members' area still sends the visitor to log in.
-    assert client.get(f"{prefix}/members/").status_code == 302
+    assert client.get(f"{MEMBERS[prefix]}/").status_code == 302
 
     (email,) = mailoutbox
     assert email.to == ["wren@example.org"]
@@ -64,16 +67,16 @@ def test_sign_up_verify_and_reach_the_members_area(client, mailoutbox, prefix, s
     assert greeting in email.body
     assert "hopeful_wren" in email.body
     link = LINK.search(email.body).group(0)
-    assert link.startswith(f"{BASE_URL}{prefix}/accounts/confirm-email/")
+    assert link.startswith(f"{BASE_URL}{ACCOUNTS[prefix]}/confirm-email/")
 
     path = link.removeprefix(BASE_URL)
     assert client.get(path).status_code == 200
     confirmed = client.post(path)
     assert confirmed.status_code == 302
-    assert confirmed.url == f"{prefix}/members/"
+    assert confirmed.url == f"{MEMBERS[prefix]}/"
     assert is_member(get_user_model().objects.get(pk=member.pk))
     assert EmailAddress.objects.get(user=member).verified
-    assert client.get(f"{prefix}/members/").status_code == 200
+    assert client.get(f"{MEMBERS[prefix]}/").status_code == 200
 
 
 def test_an_unverified_account_cannot_log_in(client, mailoutbox):
@@ -131,7 +134,7 @@ def test_members_log_in_with_their_username_or_email(client, a_member, login):
 def test_after_login_members_land_in_the_members_area_in_their_language(client, make_member):
     make_member("luz_del_sur", language="es")
     response = client.post("/accounts/login/", {"login": "luz_del_sur", "password": PASSWORD})
-    assert response.url == "/es/members/"
+    assert response.url == "/es/miembros/"
 
 
 def test_logging_in_rotates_the_session(client, a_member):
@@ -164,7 +167,7 @@ def test_password_reset_email_uses_the_members_language(client, make_member, mai
     make_member("luz_del_sur", language="es")
     client.post("/accounts/password/reset/", {"email": "luz_del_sur@example.org"})
     (email,) = mailoutbox
-    assert "/es/accounts/password/reset/key/" in email.body
+    assert "/es/cuentas/password/reset/key/" in email.body
     assert "Hola desde CRAFT Apoyo Familiar" in email.body
     assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
 
@@ -187,7 +190,7 @@ def test_a_suspended_member_cannot_log_in_and_loses_their_session(client, a_memb
 
 def test_account_pages_use_the_site_layout_in_both_languages(client):
     english = client.get("/accounts/login/").content.decode()
-    spanish = client.get("/es/accounts/signup/").content.decode()
+    spanish = client.get("/es/cuentas/signup/").content.decode()
     assert 'class="site-header' in english and 'class="site-footer' in english
     assert '<html lang="es">' in spanish
     assert "Hágase miembro de CRAFT Apoyo Familiar" in spanish
@@ -198,7 +201,7 @@ def test_account_pages_use_the_site_layout_in_both_languages(client):
     "path", ["login/", "signup/", "password/reset/", "confirm-email/", "inactive/", "confirm-email/not-a-key/"]
 )
 def test_every_visitor_account_page_renders_in_the_site_layout(client, prefix, path):
-    response = client.get(f"{prefix}/accounts/{path}")
+    response = client.get(f"{ACCOUNTS[prefix]}/{path}")
     assert response.status_code == 200
     assert 'class="site-footer' in response.content.decode()
 
@@ -207,7 +210,7 @@ def test_every_visitor_account_page_renders_in_the_site_layout(client, prefix, p
 @pytest.mark.parametrize("path", ["email/", "password/change/", "logout/"])
 def test_every_member_account_page_renders_and_never_shows_anothers_email(member_client, make_member, prefix, path):
     make_member("steady_oak")
-    response = member_client.get(f"{prefix}/accounts/{path}")
+    response = member_client.get(f"{ACCOUNTS[prefix]}/{path}")
     assert response.status_code == 200
     assert "steady_oak@example.org" not in response.content.decode()
 

@@ -54,7 +54,8 @@ def isolated_registries(monkeypatch):
 
 
 def delete(client, choice="keep", password=PASSWORD, prefix=""):
-    return client.post(f"{prefix}/members/me/delete/", {"password": password, "comments": choice})
+    path = {"": "/members/me/delete/", "/es": "/es/miembros/mi-perfil/eliminar/"}[prefix]
+    return client.post(path, {"password": password, "comments": choice})
 
 
 def test_the_download_holds_account_profile_comments_and_other_apps_data(

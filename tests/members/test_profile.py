@@ -111,7 +111,7 @@ def test_profile_errors_are_clear(member_client, changes, field, message):
 
 
 def test_profile_errors_are_in_spanish_on_the_spanish_site(member_client):
-    response = member_client.post("/es/members/me/", profile_data(display_name="me@example.org"))
+    response = member_client.post("/es/miembros/mi-perfil/", profile_data(display_name="me@example.org"))
     assert "No use una dirección de correo electrónico" in response.content.decode()
 
 
@@ -171,7 +171,9 @@ def test_a_picture_with_too_many_pixels_is_refused_with_its_size(member_client, 
 
 
 def test_a_huge_picture_is_refused_in_spanish_too(member_client):
-    response = member_client.post("/es/members/me/", {**profile_data(), "avatar": png_claiming_size(9000, 9000)})
+    response = member_client.post(
+        "/es/miembros/mi-perfil/", {**profile_data(), "avatar": png_claiming_size(9000, 9000)}
+    )
     assert "demasiado grande" in response.content.decode()
 
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_a_visitor_signs_up_in_spanish_and_reaches_the_members_area(live_server, browser_page, mailoutbox):
     page = browser_page
-    page.goto(live_server.url + "/es/accounts/signup/")
+    page.goto(live_server.url + "/es/cuentas/signup/")
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hágase miembro de CRAFT Apoyo Familiar")
 
@@ -22,15 +22,15 @@ def test_a_visitor_signs_up_in_spanish_and_reaches_the_members_area(live_server,
     page.locator("input[name=password1]").fill(PASSWORD)
     page.locator("input[name=password2]").fill(PASSWORD)
     page.get_by_role("button", name="Crear mi cuenta").click()
-    expect(page).to_have_url(live_server.url + "/es/accounts/confirm-email/")
+    expect(page).to_have_url(live_server.url + "/es/cuentas/confirm-email/")
 
     (email,) = mailoutbox
     assert email.subject == "Confirme su correo electrónico para CRAFT Apoyo Familiar"
-    link = re.search(r"https?://\S+/es/accounts/confirm-email/\S+/", email.body).group(0)
+    link = re.search(r"https?://\S+/es/cuentas/confirm-email/\S+/", email.body).group(0)
     page.goto(live_server.url + urlsplit(link).path)  # the email names the site's own host
     page.locator("main").get_by_role("button").click()
 
-    expect(page).to_have_url(live_server.url + "/es/members/")
+    expect(page).to_have_url(live_server.url + "/es/miembros/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Área de miembros")
     expect(page.get_by_text("Le damos la bienvenida, Nube.Clara.", exact=False)).to_be_visible()
     expect(page.get_by_role("navigation", name="Su cuenta").first).to_be_visible()
