@@ -10,6 +10,7 @@ urlpatterns = [
     path("comments/post/", views.post_comment, name="post"),
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
+    path("comments/<int:pk>/mute/", views.mute_author, name="mute"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/policy/", views.policy, name="policy"),
 ]

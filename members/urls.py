@@ -11,7 +11,9 @@ urlpatterns = [
     path("members/me/", views.edit_profile, name="edit_profile"),
     path("members/me/data/", views.download_data, name="download_data"),
     path("members/me/delete/", views.delete_account, name="delete_account"),
+    path("members/me/muted/<int:pk>/unmute/", views.unmute_member, name="unmute"),
     path("members/goodbye/", views.account_deleted, name="account_deleted"),
     path("members/<str:username>/", views.profile, name="profile"),
     path("members/<str:username>/picture/", views.picture, name="picture"),
+    path("members/<str:username>/mute/", views.mute_member, name="mute"),
 ]
