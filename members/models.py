@@ -149,7 +149,7 @@ class MemberProfile(models.Model):
 class MuteQuerySet(models.QuerySet):
     def of(self, member):
         """The members `member` muted, newest first, with the names the list shows."""
-        return self.filter(muter=member).select_related("muted__member_profile").order_by("-created")
+        return self.filter(muter=member).select_related("muted__member_profile").order_by("-created", "-pk")
 
 
 class Mute(models.Model):
