@@ -218,7 +218,7 @@ def render_threads(context, threads):
                                 f'<form class="comment__report" method="post" action="{report_url(pk)}">{report_button}'
                             )
                     if muted:
-                        append(mute.unmute_link)
+                        append(mute.unmute_button(pk))
                     elif can_mute and comment.user_id and comment.user_id != viewer_pk and not node.is_staff:
                         append(mute.button(pk))
                     append("</footer>")
@@ -249,20 +249,20 @@ class _MuteMarkup:
     def __init__(self, context):
         summary = escape(gettext("Comment from a member you muted"))
         self.collapsed = f'<details class="comment__muted"><summary>{summary}</summary>'
-        unmute = escape(gettext("Unmute"))
-        self.unmute_link = (
-            f'<a class="comment__unmute" href="{escape(reverse("members:edit_profile"))}#muted">{unmute}</a>'
-        )
+        csrf = CsrfTokenNode().render(context)
         mute = escape(gettext("Mute"))
         why = escape(gettext("Collapse this member’s comments for you only. Nobody is told."))
-        self._url = _url_for_pk("comments:mute")
-        self._submit = (
-            f'{CsrfTokenNode().render(context)}<button type="submit" class="link-button" title="{why}">{mute}</button>'
-            "</form>"
-        )
+        self._mute_url = _url_for_pk("comments:mute")
+        self._mute = f'{csrf}<button type="submit" class="link-button" title="{why}">{mute}</button></form>'
+        unmute = escape(gettext("Unmute"))
+        self._unmute_url = _url_for_pk("comments:unmute")
+        self._unmute = f'{csrf}<button type="submit" class="link-button">{unmute}</button></form>'
 
     def button(self, pk):
-        return f'<form class="comment__mute" method="post" action="{self._url(pk)}">{self._submit}'
+        return f'<form class="comment__mute" method="post" action="{self._mute_url(pk)}">{self._mute}'
+
+    def unmute_button(self, pk):
+        return f'<form class="comment__unmute" method="post" action="{self._unmute_url(pk)}">{self._unmute}'
 
 
 def _reply_form(context):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("comments/<int:pk>/report/", views.report_comment, name="report"),
     path("comments/<int:pk>/delete/", views.delete_comment, name="delete"),
     path("comments/<int:pk>/mute/", views.mute_author, name="mute"),
+    path("comments/<int:pk>/unmute/", views.unmute_author, name="unmute"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/policy/", views.policy, name="policy"),
 ]

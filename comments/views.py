@@ -19,7 +19,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale
 
 from cms.security import client_ip, over_client_limit
-from members.services import CannotMute, display_name, is_member, mute
+from members.services import CannotMute, display_name, is_member, mute, unmute
 
 from . import services
 from .access import can_view_page, commentable_page, page_of, posting_refusal
@@ -138,6 +138,16 @@ def mute_author(request, pk):
         "You can unmute them in your profile."
     )
     messages.success(request, message % {"name": display_name(comment.user)})
+    return redirect(_page_url(request, page, comment))
+
+
+@require_POST
+@login_required
+def unmute_author(request, pk):
+    """Unmute from the opened comment itself, back to it; the profile's list does the same for every mute."""
+    comment, page = _comment_for(request, pk)
+    if comment.user is not None and unmute(request.user, muted=comment.user):
+        messages.success(request, _("Unmuted. Their comments show in full again."))
     return redirect(_page_url(request, page, comment))
 
 

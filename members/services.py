@@ -139,8 +139,13 @@ def mute(muter, muted):
     Mute.objects.get_or_create(muter=muter, muted=muted)
 
 
-def unmute(muter, mute_pk):
-    """Remove one of `muter`'s own mutes; someone else's mute id changes nothing."""
+def unmute(muter, *, pk=None, muted=None):
+    """Remove one of `muter`'s own mutes, by its id or by the member muted; True if there was one.
+
+    Filtered by `muter` first, so someone else's mute id changes nothing.
+    """
     from .models import Mute
 
-    return Mute.objects.filter(muter=muter, pk=mute_pk).delete()[0] > 0
+    mutes = Mute.objects.filter(muter=muter)
+    mutes = mutes.filter(pk=pk) if pk is not None else mutes.filter(muted=muted)
+    return mutes.delete()[0] > 0

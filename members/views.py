@@ -136,7 +136,7 @@ def mute_member(request, username):
 @require_POST
 @login_required
 def unmute_member(request, pk):
-    if unmute(request.user, pk):
+    if unmute(request.user, pk=pk):
         messages.success(request, _("Unmuted. Their comments show in full again."))
     wanted = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

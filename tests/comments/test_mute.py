@@ -58,7 +58,7 @@ def test_the_muted_members_comments_collapse_for_the_muter_and_replies_of_others
             "I started with one calm sentence.",
             "Glad to hear it.",
         }
-        assert details.find("a", class_="comment__unmute")["href"] == "/members/me/#muted"
+        assert details.find("form", class_="comment__unmute")["action"] == f"/comments/{muted['id'][1:]}/unmute/"
     assert reply.find("details", recursive=False) is None, "Carmen's reply is not hidden with the comment above it"
     assert reply.find(class_="comment__text").get_text(strip=True) == "That helped me too."
     assert reply.find("form", class_="comment__mute") is not None
@@ -132,3 +132,21 @@ def test_the_moderators_queue_is_unaffected_by_mutes(client, a_post, a_member, a
     queue = client.get(QUEUE_URL).content.decode()
     assert "Waiting for a moderator" in queue
     assert "muted" not in queue.lower()
+
+
+def test_unmuting_from_the_opened_comment_returns_to_it_in_full(client, a_post, a_member, another_member, a_thread):
+    Mute.objects.create(muter=a_member, muted=another_member)
+    client.force_login(a_member)
+    answer = a_thread["answer"]
+    response = client.post(reverse("comments:unmute", args=[answer.pk]))
+    assert response.url == f"{a_post.url}#c{answer.pk}"
+    assert not Mute.objects.exists()
+    html = client.get(response.url).content.decode()
+    assert "Unmuted. Their comments show in full again." in html and COLLAPSED not in html
+
+
+def test_unmuting_touches_only_the_viewers_own_mute(client, a_post, a_member, another_member, a_third_member, a_thread):
+    Mute.objects.create(muter=a_third_member, muted=another_member)
+    client.force_login(a_member)
+    client.post(reverse("comments:unmute", args=[a_thread["opening"].pk]))
+    assert Mute.objects.filter(muter=a_third_member, muted=another_member).exists()

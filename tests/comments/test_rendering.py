@@ -94,7 +94,7 @@ def test_a_muted_authors_comment_is_wrapped_whole_in_a_details_and_its_replies_a
     assert details.summary.get_text() == "Comment from a member you muted"
     text = details.find("article").find(class_="comment__text")
     assert text.get_text(strip=True) == "Words <b>escaped</b> even here."
-    assert details.find(class_="comment__unmute")["href"] == "/members/me/#muted"
+    assert details.find("form", class_="comment__unmute")["action"] == "/comments/10/unmute/"
     assert details.find("form", class_="comment__mute") is None, "already muted"
     assert item.find("ol", recursive=False).find(id="c11").find("details") is None
     assert html.find(id="c11").find("form", class_="comment__mute")["action"] == "/comments/11/mute/"
@@ -120,6 +120,6 @@ def test_nothing_collapses_or_offers_muting_to_a_viewer_who_may_not_mute(viewer)
 def test_the_mute_markup_speaks_spanish(viewer):
     html = _render([_node(40, 2, "Palabras.", muted_by_viewer=True), _node(41, 3, "Otras.")], viewer, language="es")
     assert html.summary.get_text() == "Comentario de una persona que usted silenció"
-    assert html.find(class_="comment__unmute").get_text() == "Dejar de silenciar"
+    assert html.select_one("form.comment__unmute button").get_text() == "Dejar de silenciar"
     assert html.select_one("form.comment__mute")["action"] == "/es/comments/41/mute/"
     assert html.select_one("form.comment__mute button").get_text() == "Silenciar"
