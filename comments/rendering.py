@@ -158,6 +158,9 @@ def render_threads(context, threads):
     if viewer_pk is not None:
         delete_label = escape(gettext("Delete"))
         delete_url = _url_for_pk("comments:delete")
+    can_mute = context.get("can_mute", False)
+    if can_mute:
+        mute = _MuteMarkup(context)
     reply_target_pk = reply_target.comment.pk if reply_target else None
 
     out = []
@@ -183,6 +186,9 @@ def render_threads(context, threads):
                     )
                 date = comment.submit_date
                 when = ago % {"time": escape(timesince(date, now, language))}
+                muted = can_mute and node.muted_by_viewer
+                if muted:
+                    append(mute.collapsed)
                 append(
                     f'<article class="comment__body" aria-labelledby="c{pk}-author"><header class="comment__header">'
                     f'{avatar} <span class="comment__author" id="c{pk}-author"><bdi>'
@@ -211,8 +217,14 @@ def render_threads(context, threads):
                             append(
                                 f'<form class="comment__report" method="post" action="{report_url(pk)}">{report_button}'
                             )
+                    if muted:
+                        append(mute.unmute_button(pk))
+                    elif can_mute and comment.user_id and comment.user_id != viewer_pk and not node.is_staff:
+                        append(mute.button(pk))
                     append("</footer>")
                 append("</article>")
+                if muted:
+                    append("</details>")
             else:
                 append(f'<p class="comment__placeholder">{placeholders[state]}</p>')
             if pk == reply_target_pk:
@@ -225,6 +237,32 @@ def render_threads(context, threads):
     if threads:
         level(threads)
     return mark_safe("".join(out))  # noqa: S308 (every value above is escaped or our own markup)
+
+
+class _MuteMarkup:
+    """What member-side muting adds to a thread: the collapsed summary and the mute and unmute controls.
+
+    Only the viewer's own mutes collapse anything (CommentNode.muted_by_viewer); the comment stays
+    whole inside a <details>, so showing it needs no JavaScript and no request.
+    """
+
+    def __init__(self, context):
+        summary = escape(gettext("Comment from a member you muted"))
+        self.collapsed = f'<details class="comment__muted"><summary>{summary}</summary>'
+        csrf = CsrfTokenNode().render(context)
+        mute = escape(gettext("Mute"))
+        why = escape(gettext("Collapse this member’s comments for you only. Nobody is told."))
+        self._mute_url = _url_for_pk("comments:mute")
+        self._mute = f'{csrf}<button type="submit" class="link-button" title="{why}">{mute}</button></form>'
+        unmute = escape(gettext("Unmute"))
+        self._unmute_url = _url_for_pk("comments:unmute")
+        self._unmute = f'{csrf}<button type="submit" class="link-button">{unmute}</button></form>'
+
+    def button(self, pk):
+        return f'<form class="comment__mute" method="post" action="{self._mute_url(pk)}">{self._mute}'
+
+    def unmute_button(self, pk):
+        return f'<form class="comment__unmute" method="post" action="{self._unmute_url(pk)}">{self._unmute}'
 
 
 def _reply_form(context):

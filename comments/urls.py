@@ -14,6 +14,8 @@ urlpatterns = [
     path(_("comments/post/"), views.post_comment, name="post"),
     path(_("comments/<int:pk>/report/"), views.report_comment, name="report"),
     path(_("comments/<int:pk>/delete/"), views.delete_comment, name="delete"),
+    path(_("comments/<int:pk>/mute/"), views.mute_author, name="mute"),
+    path(_("comments/<int:pk>/unmute/"), views.unmute_author, name="unmute"),
     path(_("comments/unsubscribe/<str:token>/"), views.unsubscribe, name="unsubscribe"),
     path(_("comments/policy/"), views.policy, name="policy"),
 ]

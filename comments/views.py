@@ -19,7 +19,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale
 
 from cms.security import client_ip, over_client_limit
-from members.services import is_member
+from members.services import CannotMute, display_name, is_member, mute, unmute
 
 from . import services
 from .access import can_view_page, commentable_page, page_of, posting_refusal
@@ -119,6 +119,35 @@ def report_comment(request, pk):
         messages.success(request, _("Thank you for telling us. A moderator will look at this comment."))
     else:
         messages.info(request, _("You have already reported this comment. A moderator will look at it."))
+    return redirect(_page_url(request, page, comment))
+
+
+@require_POST
+@login_required
+def mute_author(request, pk):
+    """Mute the author of a comment, then back to that comment, now collapsed for the viewer only."""
+    comment, page = _comment_for(request, pk)
+    if not comment.is_public or comment.is_removed or comment.user is None:
+        raise Http404
+    try:
+        mute(request.user, comment.user)
+    except CannotMute:
+        raise Http404 from None
+    message = _(
+        "You muted %(name)s. Their comments are collapsed for you only; nobody is told. "
+        "You can unmute them in your profile."
+    )
+    messages.success(request, message % {"name": display_name(comment.user)})
+    return redirect(_page_url(request, page, comment))
+
+
+@require_POST
+@login_required
+def unmute_author(request, pk):
+    """Unmute from the opened comment itself, back to it; the profile's list does the same for every mute."""
+    comment, page = _comment_for(request, pk)
+    if comment.user is not None and unmute(request.user, muted=comment.user):
+        messages.success(request, _("Unmuted. Their comments show in full again."))
     return redirect(_page_url(request, page, comment))
 
 

@@ -7,7 +7,7 @@ member logins. Every bio here is invented for the demo and written in its member
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from .models import Relationship
+from .models import Mute, Relationship
 from .services import grant_membership, profile_for
 
 FOUNDATION_USERS = {
@@ -71,6 +71,9 @@ DEMO_MEMBERS = {
 }
 
 
+DEMO_MUTED = "river.stone"
+
+
 def load(command):
     User = get_user_model()
     for username, spec in FOUNDATION_USERS.items():
@@ -83,6 +86,11 @@ def load(command):
         user.set_password(command.demo_password)
         user.save(update_fields=["password"])
         _make_member(user, spec, join_members=True)
+    # `member` has muted River Stone: their comments on "Where do I even begin?" and under
+    # `member`'s own comment on "I am exhausted" show collapsed, for `member` only.
+    muter, muted = User.objects.filter(username="member").first(), User.objects.get(username=DEMO_MUTED)
+    if muter is not None:
+        Mute.objects.get_or_create(muter=muter, muted=muted)
     command.stdout.write(f"  {len(DEMO_MEMBERS)} demo members (password: the demo password)")
 
 

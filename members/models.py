@@ -144,3 +144,42 @@ class MemberProfile(models.Model):
     @property
     def public_name(self):
         return self.display_name or self.user.username
+
+
+class MuteQuerySet(models.QuerySet):
+    def of(self, member):
+        """The members `member` muted, newest first, with the names the list shows."""
+        return self.filter(muter=member).select_related("muted__member_profile").order_by("-created", "-pk")
+
+
+class Mute(models.Model):
+    """One member's choice not to read another's comments: private to the muter.
+
+    It lives here, beside the profile, because it is a relation between two members that the
+    member manages from their own profile and that leaves with either account (both foreign keys
+    cascade). Comments only read it, which is the way imports already point (comments → members).
+    Nothing tells the muted member, and no admin screen lists it: moderators see nothing of it.
+    """
+
+    muter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes")
+    muted = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muted_by")
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = MuteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("muted member")
+        verbose_name_plural = _("muted members")
+        constraints = [
+            models.UniqueConstraint(fields=["muter", "muted"], name="members_mute_once"),
+            models.CheckConstraint(condition=~Q(muter=models.F("muted")), name="members_mute_not_oneself"),
+        ]
+
+    def __str__(self):
+        return f"{self.muter_id} → {self.muted_id}"
+
+    @property
+    def muted_name(self):
+        from .services import display_name
+
+        return display_name(self.muted)

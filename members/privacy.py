@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 from cms.deletion_log import replaying, returned_accounts
 from cms.mail import sender
 
+from .models import Mute
 from .registry import account_deletion, data_export
 from .services import preferred_language, profile_for
 
@@ -47,6 +48,10 @@ def member_data(member):
             "notify_replies": profile.notify_replies,
             "notify_answers": profile.notify_answers,
         },
+        # Only the member's own mutes: who muted them is the other members' private choice.
+        "muted_members": [
+            {"name": mute.muted_name, "since": mute.created.isoformat()} for mute in Mute.objects.of(member)
+        ],
     }
     for name, provider in data_export.items():
         data[name] = provider(member)

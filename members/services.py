@@ -121,3 +121,31 @@ def landing_url(user):
 def _active_language():
     language = translation.get_language() or settings.LANGUAGE_CODE
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class CannotMute(Exception):
+    """The account asked for is not one a member may mute (themselves, the team, a non-member)."""
+
+
+def mute(muter, muted):
+    """`muter` stops reading `muted`'s comments; nobody else is told, `muted` least of all.
+
+    The team cannot be muted: its answers and moderation notes are part of keeping the threads safe.
+    """
+    from .models import Mute
+
+    if not is_member(muter) or muted.pk == muter.pk or not is_member(muted) or may_have_admin_access(muted):
+        raise CannotMute
+    Mute.objects.get_or_create(muter=muter, muted=muted)
+
+
+def unmute(muter, *, pk=None, muted=None):
+    """Remove one of `muter`'s own mutes, by its id or by the member muted; True if there was one.
+
+    Filtered by `muter` first, so someone else's mute id changes nothing.
+    """
+    from .models import Mute
+
+    mutes = Mute.objects.filter(muter=muter)
+    mutes = mutes.filter(pk=pk) if pk is not None else mutes.filter(muted=muted)
+    return mutes.delete()[0] > 0

@@ -15,7 +15,9 @@ urlpatterns = [
     path(_("members/me/"), views.edit_profile, name="edit_profile"),
     path(_("members/me/data/"), views.download_data, name="download_data"),
     path(_("members/me/delete/"), views.delete_account, name="delete_account"),
+    path(_("members/me/muted/<int:pk>/unmute/"), views.unmute_member, name="unmute"),
     path(_("members/goodbye/"), views.account_deleted, name="account_deleted"),
     path(_("members/<str:username>/"), views.profile, name="profile"),
     path(_("members/<str:username>/picture/"), views.picture, name="picture"),
+    path(_("members/<str:username>/mute/"), views.mute_member, name="mute"),
 ]

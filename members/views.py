@@ -12,17 +12,19 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .decorators import member_required
 from .forms import DeleteAccountForm, DirectorySearchForm, MemberProfileForm
-from .models import MemberProfile
+from .models import MemberProfile, Mute
 from .privacy import delete_member_account, member_data
 from .registry import activity
-from .services import profile_for
+from .services import CannotMute, may_have_admin_access, mute, profile_for, unmute
 
 MEMBERS_PER_PAGE = 24
 
@@ -72,13 +74,18 @@ def profile(request, username):
         section = provider(member_profile.user, request.user)
         if section:
             sections.append(section)
+    is_own_profile = member_profile.user_id == request.user.pk
     return render(
         request,
         "members/profile.html",
         {
             "member_profile": member_profile,
             "activity_sections": sections,
-            "is_own_profile": member_profile.user_id == request.user.pk,
+            "is_own_profile": is_own_profile,
+            "mute": None
+            if is_own_profile
+            else Mute.objects.filter(muter=request.user, muted=member_profile.user).first(),
+            "can_mute": not is_own_profile and not may_have_admin_access(member_profile.user),
         },
     )
 
@@ -105,7 +112,38 @@ def edit_profile(request):
             form.save()
         messages.success(request, _("Your profile has been saved."))
         return redirect("members:edit_profile")
-    return render(request, "members/edit_profile.html", {"form": form, "member_profile": member_profile})
+    return render(
+        request,
+        "members/edit_profile.html",
+        {"form": form, "member_profile": member_profile, "mutes": Mute.objects.of(request.user)},
+    )
+
+
+@require_POST
+@member_required
+def mute_member(request, username):
+    """Mute from a member's public profile; comments have their own route (comments:mute)."""
+    member_profile = _visible_profile(request, username)
+    try:
+        mute(request.user, member_profile.user)
+    except CannotMute:
+        raise Http404 from None
+    message = _("You muted %(name)s. Their comments are now collapsed for you only; nobody is told.")
+    messages.success(request, message % {"name": member_profile.public_name})
+    return redirect("members:profile", username=member_profile.user.username)
+
+
+@require_POST
+@login_required
+def unmute_member(request, pk):
+    if unmute(request.user, pk=pk):
+        messages.success(request, _("Unmuted. Their comments show in full again."))
+    wanted = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        wanted = reverse("members:edit_profile") + "#muted"
+    return redirect(wanted)
 
 
 @login_required

@@ -21,6 +21,7 @@ from comments.forms import MemberCommentForm
 from comments.models import CommentPolicy, CommentSettings
 from comments.rendering import comment_text_html, render_threads
 from comments.tree import comment_tree, count_visible
+from members.services import is_member
 
 register = template.Library()
 
@@ -51,6 +52,8 @@ def comment_section(context, page):
         "refusal": refusal,
         "form": form,
         "reply_target": reply_target,
+        # Known from comment_tree (is_member is remembered on the user): muting costs no query here.
+        "can_mute": is_member(user),
         "policy": cached_policy(page.locale_id),
         "other_versions": _other_versions(page, user),
         "login_url": redirect_to_login(page.get_url(request) + "#comments").url,

@@ -63,6 +63,7 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
     client.force_login(get_user_model().objects.get(username="member"))
     html = client.get(post.url).content.decode()
     assert CommentPolicy.objects.get(locale=english).summary in html, "the policy sits above the form"
+    assert "Comment from a member you muted" in html, "`member` muted River Stone, who writes in this thread"
     spanish_post = QAPostPage.objects.get(slug="por-donde-empiezo", locale=spanish)
     spanish_thread = comment_tree(spanish_post, AnonymousUser())
     assert spanish_thread[0].comment.comment.startswith("A mí me ayudó empezar")

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django_comments.models import CommentFlag
 
 from comments import services
+from members.models import Mute
 from tests.blog.qa_helpers import make_post
 from tests.comments.conftest import add_comment, bulk_comments
 
@@ -30,6 +31,8 @@ def grow(page, authors, viewer, count, start=0):
     services.remove([comments[0]], authors[-1], "Test")
     if viewer is not None:
         CommentFlag.objects.get_or_create(comment=comments[1], user=viewer, flag=CommentFlag.SUGGEST_REMOVAL)
+        # ... and an author the viewer muted, whose comments collapse for them (issue 21).
+        Mute.objects.get_or_create(muter=viewer, muted=authors[1])
     return comments
 
 
@@ -52,6 +55,7 @@ def test_the_comment_tree_costs_the_same_queries_at_10_and_at_500_comments(
     assert "Comment removed by a moderator." in large_html
     if as_member:
         assert "You reported this comment" in large_html
+        assert large_html.count("Comment from a member you muted") > 100
     assert large == small
     assert large <= 20, "issue 9's budget, with the caches production runs with"
 

@@ -1,15 +1,18 @@
 """The comment section's fast helpers say exactly what the template filters they replace said."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
+from django.template import Context, Engine
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import linebreaks, urlize
 from django.utils.timesince import timesince as django_timesince
 
-from comments.rendering import comment_text_html, timesince
-from comments.tree import _PictureUrls
+from comments.rendering import comment_text_html, render_threads, timesince
+from comments.tree import CommentNode, CommentRow, _PictureUrls
 
 TEXTS = [
     "Plain words, nothing to link.\nA second line.\n\nA second paragraph.",
@@ -57,3 +60,66 @@ def test_picture_addresses_are_those_reverse_gives(language):
         picture_url = _PictureUrls()
         for username in ["rosa", "maría.josé", "a+b@c-d_e", "o'brien"]:
             assert picture_url(username) == reverse("members:picture", args=[username])
+
+
+# --- Muted authors (issue 21): render_threads against the nodes comment_tree gives ---------------
+
+
+def _node(pk, user_id, text, parent_id=0, **extra):
+    row = CommentRow(pk, parent_id or pk, user_id, f"author {user_id}", text, timezone.now(), True, False)
+    return CommentNode(comment=row, state="visible", **extra)
+
+
+def _render(threads, viewer, *, can_mute=True, language="en"):
+    with translation.override(language):
+        context = Context(
+            {"user": viewer, "form": None, "reply_target": None, "can_mute": can_mute, "csrf_token": "token"}
+        )
+        context.template = Engine.get_default().from_string("")
+        return BeautifulSoup(render_threads(context, threads), "html.parser")
+
+
+@pytest.fixture
+def viewer():
+    return SimpleNamespace(pk=1, is_authenticated=True)
+
+
+def test_a_muted_authors_comment_is_wrapped_whole_in_a_details_and_its_replies_are_not(viewer):
+    reply = _node(11, 3, "A reply from someone else.", parent_id=10)
+    muted = _node(10, 2, "Words <b>escaped</b> even here.", muted_by_viewer=True, children=[reply])
+    html = _render([muted], viewer)
+    item = html.find(id="c10")
+    details = item.find("details", recursive=False)
+    assert details["class"] == ["comment__muted"]
+    assert details.summary.get_text() == "Comment from a member you muted"
+    text = details.find("article").find(class_="comment__text")
+    assert text.get_text(strip=True) == "Words <b>escaped</b> even here."
+    assert details.find("form", class_="comment__unmute")["action"] == "/comments/10/unmute/"
+    assert details.find("form", class_="comment__mute") is None, "already muted"
+    assert item.find("ol", recursive=False).find(id="c11").find("details") is None
+    assert html.find(id="c11").find("form", class_="comment__mute")["action"] == "/comments/11/mute/"
+
+
+def test_mute_controls_skip_the_viewers_own_the_teams_and_former_members_comments(viewer):
+    nodes = [
+        _node(20, viewer.pk, "Mine."),
+        _node(21, 5, "The team.", is_staff=True),
+        _node(22, None, "A former member."),
+        _node(23, 6, "Another member."),
+    ]
+    html = _render(nodes, viewer)
+    assert [form.find_parent("li")["id"] for form in html.select("form.comment__mute")] == ["c23"]
+    assert html.select_one("form.comment__mute input[name=csrfmiddlewaretoken]")["value"] == "token"
+
+
+def test_nothing_collapses_or_offers_muting_to_a_viewer_who_may_not_mute(viewer):
+    html = _render([_node(30, 2, "Words.", muted_by_viewer=True)], viewer, can_mute=False)
+    assert html.find("details") is None and html.find("form", class_="comment__mute") is None
+
+
+def test_the_mute_markup_speaks_spanish(viewer):
+    html = _render([_node(40, 2, "Palabras.", muted_by_viewer=True), _node(41, 3, "Otras.")], viewer, language="es")
+    assert html.summary.get_text() == "Comentario de una persona que usted silenció"
+    assert html.select_one("form.comment__unmute button").get_text() == "Dejar de silenciar"
+    assert html.select_one("form.comment__mute")["action"] == "/es/comments/41/mute/"
+    assert html.select_one("form.comment__mute button").get_text() == "Silenciar"

@@ -7,7 +7,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from members import demo
-from members.models import MemberProfile
+from members.models import MemberProfile, Mute
 from members.services import is_member
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ def test_demo_members_load_twice_without_changes(make_user):
     )
 
     assert EmailAddress.objects.get(user=foundation_member).verified
+    assert list(Mute.objects.values_list("muter__username", "muted__username")) == [("member", "river.stone")]
     assert is_member(foundation_member)
     listed = MemberProfile.objects.listed()
     assert {p.preferred_language for p in listed} == {"en", "es"}
