@@ -116,7 +116,7 @@ def test_muting_is_in_spanish_on_the_spanish_page(client, a_spanish_post, a_span
     page = thread_of(client, a_spanish_post)
     form = page.find(id=f"c{comment.pk}").find("form", class_="comment__mute")
     assert form.button.get_text() == "Silenciar"
-    assert form["action"] == f"/es/comments/{comment.pk}/mute/"
+    assert form["action"] == f"/es/comentarios/{comment.pk}/silenciar/"
     response = client.post(form["action"], follow=True)
     html = response.content.decode()
     assert "Silenció a luis." in html

@@ -41,7 +41,7 @@ def test_the_profile_lists_the_members_i_muted_and_unmutes_one(member_client, a_
 
 
 def test_the_list_is_empty_and_in_spanish(member_client):
-    html = member_client.get("/es/members/me/").content.decode()
+    html = member_client.get("/es/miembros/mi-perfil/").content.decode()
     assert "Personas que usted silenció" in html
     assert "No ha silenciado a nadie." in html
 
