@@ -21,19 +21,6 @@ POST_URL = reverse("comments:post")
 SPANISH_POST_URL = "/es/comments/post/"
 
 
-@pytest.fixture
-def sharing_lists(english, spanish):
-    """The demo's advice phrases and identifying places, as editors would keep them."""
-    for phrase, spanish_phrase, (suggestion, spanish_suggestion) in demo.ADVICE_PHRASES:
-        AdvicePhrase.objects.create(locale=english, phrase=phrase, suggestion=suggestion)
-        AdvicePhrase.objects.create(locale=spanish, phrase=spanish_phrase, suggestion=spanish_suggestion)
-    for locale, only in ((english, demo.ENGLISH_ONLY_ADVICE_PHRASES), (spanish, demo.SPANISH_ONLY_ADVICE_PHRASES)):
-        for phrase, suggestion in only:
-            AdvicePhrase.objects.create(locale=locale, phrase=phrase, suggestion=suggestion)
-    for name, kind in demo.IDENTIFYING_PLACES:
-        IdentifyingPlace.objects.create(name=name, kind=kind)
-
-
 def found(text):
     return [(text[finding.start : finding.end], finding.kind) for finding in identifying_details(text)]
 
