@@ -365,3 +365,16 @@ def test_every_word_of_the_demo_lists_has_a_sample_above():
     spanish_terms = {entry[1][0] for entry in demo.SUGGESTIONS} | {entry[0] for entry in demo.SPANISH_ONLY_SUGGESTIONS}
     assert english_terms == {term for language, _text, term in COACH_SAMPLES if language == "en"}
     assert spanish_terms == {term for language, _text, term in COACH_SAMPLES if language == "es"}
+
+
+def test_spanish_reviewers_never_add_advice_phrases_directly(client, make_user, a_spanish_home_page, spanish):
+    """Like the coach's list, the advice phrases are changed by those who moderate comments; the
+    translation team only translates them (a reviewer may publish other Spanish snippets)."""
+    from translation_workflow.groups import SPANISH_REVIEWERS, setup_translation_groups
+
+    setup_translation_groups()
+    client.force_login(make_user("revisora", SPANISH_REVIEWERS))
+    add = reverse("wagtailsnippets_comments_advicephrase:add") + "?locale=es"
+    response = client.post(add, {"phrase": "nada", "suggestion": "nada"})
+    assert response.status_code in {302, 403}
+    assert not AdvicePhrase.objects.filter(phrase="nada").exists()
