@@ -8,4 +8,5 @@ urlpatterns = [
     path("", admin_views.moderation_queue, name="queue"),
     path("moderate/", admin_views.moderate, name="moderate"),
     path("language-report/", admin_views.language_report, name="language_report"),
+    path("advice-report/", admin_views.advice_report, name="advice_report"),
 ]

@@ -5,6 +5,7 @@ queue is here, over the same XtdComment rows and flags.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -22,6 +23,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
 from . import services
+from .models import AdviceNudgeCount
 from .reports import pages_with_stigmatising_language
 
 MODERATE = "django_comments.can_moderate"
@@ -138,5 +140,28 @@ def language_report(request):
             "page_title": _("Person-first language report"),
             "header_title": _("Person-first language report"),
             "results": pages_with_stigmatising_language(),
+        },
+    )
+
+
+@permission_required("wagtailadmin.access_admin", raise_exception=True)
+def advice_report(request):
+    """How often the "share, don't advise" nudge was shown and followed, per day and language (counts only)."""
+    languages = dict(settings.LANGUAGES)
+    rows = list(AdviceNudgeCount.objects.all()[:365])
+    for row in rows:
+        row.language_name = languages.get(row.language_code, row.language_code)
+    totals = {
+        "shown": sum(row.shown for row in rows),
+        "followed": sum(row.followed for row in rows),
+    }
+    return TemplateResponse(
+        request,
+        "comments/admin/advice_report.html",
+        {
+            "page_title": _("Share, don't advise: nudge report"),
+            "header_title": _("Share, don't advise: nudge report"),
+            "rows": rows,
+            "totals": totals,
         },
     )

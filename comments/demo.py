@@ -1,4 +1,5 @@
-"""Demo comment rules (policy, person-first words, safety terms) and threads on posts and episodes.
+"""Demo comment rules (policy, person-first words, safety terms, advice phrases, identifying places)
+and threads on posts and episodes.
 
 Loaded by `manage.py load_demo_content` after the blog and podcast (INSTALLED_APPS order), and
 safe to run again: every snippet and comment is found before it is created. Threads run several
@@ -17,7 +18,7 @@ from wagtail_localize.strings import StringValue
 
 from cms.translation import translate_into_spanish
 
-from .models import CommentPolicy, LanguageSuggestion, SafetyTerm
+from .models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 from .services import member_comment
 
 POLICY = {
@@ -85,11 +86,60 @@ SUGGESTIONS = [
         ("relapse", "return to use", "Setbacks are part of many recoveries."),
         ("recaída", "volver a consumir", "Los tropiezos son parte de muchas recuperaciones."),
     ),
+    (
+        # Also finds "drug abuser" and "substance abuser": terms are matched as whole words.
+        ("abuser", "person who uses substances", '"Abuser" makes an illness sound like a crime.'),
+        ("abusador", "persona que consume sustancias", "«Abusador» hace que una enfermedad suene a delito."),
+    ),
+]
+ENGLISH_ONLY_SUGGESTIONS = [
+    ("druggie", "person who uses drugs", "This word is often used to shame."),
+    ("crackhead", "person who uses crack cocaine", "This word is often used to shame."),
+    ("dope fiend", "person who uses drugs", "This word is often used to shame."),
 ]
 SPANISH_ONLY_SUGGESTIONS = [
     ("adicción", "trastorno por consumo de sustancias", ""),
     ("viciosa", "persona que consume", "Esta palabra juzga en lugar de describir."),
     ("vicioso", "persona que consume", "Esta palabra juzga en lugar de describir."),
+    # Feminine forms and US Spanish slang the coach missed ("yonquis" is found as the plural of "yonqui").
+    ("adicta", "persona con un trastorno por consumo de sustancias", ""),
+    ("drogadicta", "persona que consume drogas", "Esta palabra se usa a menudo para avergonzar."),
+    ("alcohólica", "persona con un trastorno por consumo de alcohol", ""),
+    ("abusadora", "persona que consume sustancias", "«Abusadora» hace que una enfermedad suene a delito."),
+    ("yonqui", "persona que consume drogas", "Esta palabra se usa a menudo para avergonzar."),
+    ("tecato", "persona que consume drogas", "Esta palabra se usa a menudo para avergonzar."),
+    ("tecata", "persona que consume drogas", "Esta palabra se usa a menudo para avergonzar."),
+    ("limpia", "sin consumir, o en recuperación", "Lo contrario de limpia es sucia, y nadie es sucio."),
+    ("sucia", "consumiendo, o con un resultado positivo", ""),
+]
+
+# "Share, don't advise": (English phrase, way to share instead), (Spanish phrase, way to share instead)
+HELPED_ME = ("What helped me was …", "A mí me ayudó …")
+WORKED_FOR_US = ("In my family, what worked was …", "En mi familia, lo que funcionó fue …")
+WHEN_I = ("When I was in a similar place, I …", "Cuando estuve en una situación parecida, yo …")
+ADVICE_PHRASES = [
+    ("you should", "debería", HELPED_ME),
+    ("you need to", "tiene que", WORKED_FOR_US),
+    ("you have to", "tienes que", WORKED_FOR_US),
+    ("you must", "debe", HELPED_ME),
+    ("kick him out", "échelo de casa", WHEN_I),
+    ("if I were you", "si yo fuera usted", WHEN_I),
+]
+# Spanish says "deberías" and "debes" too: the plural-like -s ending is matched by "debería" and "debe".
+SPANISH_ONLY_ADVICE_PHRASES = [
+    ("necesita", WORKED_FOR_US[1]),
+    ("échalo de casa", WHEN_I[1]),
+    ("si yo fuera tú", WHEN_I[1]),
+]
+ENGLISH_ONLY_ADVICE_PHRASES = [("kick her out", WHEN_I[0]), ("kick them out", WHEN_I[0]), ("just stop", HELPED_ME[0])]
+
+# Places near the demo's members that would tell who a family is (made up for the demo).
+IDENTIFYING_PLACES = [
+    ("Lincoln High School", IdentifyingPlace.Kind.SCHOOL),
+    ("Preparatoria Benito Juárez", IdentifyingPlace.Kind.SCHOOL),
+    ("Riverside Hospital", IdentifyingPlace.Kind.WORKPLACE),
+    ("Maplewood", IdentifyingPlace.Kind.TOWN),
+    ("Hialeah", IdentifyingPlace.Kind.TOWN),
 ]
 
 SAFETY_TERMS = [
@@ -139,6 +189,30 @@ THREADS = {
         ("river.stone", "Thank you for this post. I read it twice before saying anything to my brother.", []),
     ],
     ("blog.QAPostPage", "i-am-exhausted", "en"): [
+        # Sharing experience rather than advice: what the "share, don't advise" nudge asks for.
+        (
+            "river.stone",
+            "My daughter comes home at 4 a.m. and I lie awake. I don't know whether to set a rule or let it go.",
+            [
+                (
+                    "steady_oak",
+                    (
+                        "What helped me was talking about what I would do, not what my son had to do: I told him"
+                        " I would lock the door at midnight and that I loved him, and I kept to both."
+                    ),
+                    [
+                        (
+                            "editor",
+                            (
+                                "Thank you for sharing what you lived rather than what to do. That is how this"
+                                " space works best."
+                            ),
+                            [],
+                        )
+                    ],
+                )
+            ],
+        ),
         (
             "member",
             "Some weeks I feel like I have nothing left. Taking a walk alone every evening has been my small rule.",
@@ -152,7 +226,7 @@ THREADS = {
                     [("river.stone", "I am going to try the evening walk too.", [])],
                 )
             ],
-        )
+        ),
     ],
     ("blog.QAPostPage", "por-donde-empiezo", "es"): [
         (
@@ -183,6 +257,30 @@ THREADS = {
         )
     ],
     ("blog.QAPostPage", "estoy-agotada", "es"): [
+        # Compartir la experiencia en lugar de aconsejar: lo que pide el aviso «comparta, no aconseje».
+        (
+            "nube-clara",
+            "Mi hijo llega de madrugada y no duermo. No sé si ponerle una regla o dejarlo pasar.",
+            [
+                (
+                    "luz_del_sur",
+                    (
+                        "A mí me ayudó hablar de lo que yo iba a hacer, no de lo que mi hija tenía que hacer: le"
+                        " dije que a medianoche cerraría la puerta y que la quería, y cumplí las dos cosas."
+                    ),
+                    [
+                        (
+                            "translator",
+                            (
+                                "Gracias por compartir lo que vivió en lugar de dar un consejo. Así es como mejor"
+                                " funciona este espacio."
+                            ),
+                            [],
+                        )
+                    ],
+                )
+            ],
+        ),
         (
             "brisa_mar",
             "Leerla me hizo sentir menos sola. Yo también estoy agotada algunos días.",
@@ -196,7 +294,7 @@ THREADS = {
                     [],
                 )
             ],
-        )
+        ),
     ],
     ("blog.PodcastEpisodePage", "listening-so-they-feel-heard", "en"): [
         (
@@ -261,10 +359,23 @@ def load_rules():
             translate_into_spanish(
                 item, {text: es for text, es in zip((term, suggestion, note), spanish_words, strict=True) if text}
             )
-    for term, suggestion, note in SPANISH_ONLY_SUGGESTIONS:
-        LanguageSuggestion.objects.update_or_create(
-            locale=spanish, term=term, defaults={"suggestion": suggestion, "note": note}
+    for locale, only in ((english, ENGLISH_ONLY_SUGGESTIONS), (spanish, SPANISH_ONLY_SUGGESTIONS)):
+        for term, suggestion, note in only:
+            LanguageSuggestion.objects.update_or_create(
+                locale=locale, term=term, defaults={"suggestion": suggestion, "note": note}
+            )
+
+    for phrase, spanish_phrase, (suggestion, spanish_suggestion) in ADVICE_PHRASES:
+        item, _ = AdvicePhrase.objects.update_or_create(
+            locale=english, phrase=phrase, defaults={"suggestion": suggestion}
         )
+        with transaction.atomic():
+            translate_into_spanish(item, {phrase: spanish_phrase, suggestion: spanish_suggestion})
+    for locale, only in ((english, ENGLISH_ONLY_ADVICE_PHRASES), (spanish, SPANISH_ONLY_ADVICE_PHRASES)):
+        for phrase, suggestion in only:
+            AdvicePhrase.objects.update_or_create(locale=locale, phrase=phrase, defaults={"suggestion": suggestion})
+    for name, kind in IDENTIFYING_PLACES:
+        IdentifyingPlace.objects.update_or_create(name=name, defaults={"kind": kind})
 
     for term, spanish_term in SAFETY_TERMS:
         item, _ = SafetyTerm.objects.get_or_create(locale=english, term=term)

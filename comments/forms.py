@@ -58,6 +58,9 @@ class MemberCommentForm(XtdCommentForm):
     )
     # Set once the member has seen the language coach's suggestions for this text.
     coached = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Set when the "share, don't advise" nudge was shown: a keyed digest of the text it was shown for
+    # (see sharing.text_digest), so posting can count whether the member changed their words.
+    nudged = forms.CharField(required=False, max_length=120, widget=forms.HiddenInput)
 
     def __init__(self, target_object, *args, **kwargs):
         super().__init__(target_object, *args, **kwargs)

@@ -190,3 +190,82 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.comment_id} ({self.get_scope_display()})"
+
+
+class AdvicePhrase(TranslatableMixin, index.Indexed, models.Model):
+    """Words that make a reply read as advice ("you should"), and a way to share experience instead.
+
+    The community shares what it has lived rather than telling others what to do; a reply to another
+    member containing one of these phrases is shown a gentle nudge in the preview before it posts.
+    """
+
+    phrase = models.CharField(
+        _("phrase"),
+        max_length=80,
+        help_text=_("Matched as whole words, ignoring capitals and accents; plurals ending in -s or -es too."),
+    )
+    suggestion = models.CharField(
+        _("share instead"),
+        max_length=200,
+        help_text=_("How the same thought could start as experience, for example “What helped me was …”."),
+    )
+
+    panels = [FieldPanel("phrase"), FieldPanel("suggestion")]
+    search_fields = [index.SearchField("phrase"), index.AutocompleteField("phrase")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("advice phrase")
+        verbose_name_plural = _("advice phrases")
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase
+
+
+class IdentifyingPlace(models.Model):
+    """A school, workplace or town name near our members: mentioning it could tell who a family is.
+
+    Checked in every language (a place's name does not change with the page's language).
+    """
+
+    class Kind(models.TextChoices):
+        SCHOOL = "school", _("school")
+        WORKPLACE = "workplace", _("workplace")
+        TOWN = "town", _("town or neighborhood")
+
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("Matched as whole words, ignoring capitals and accents.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+
+    panels = [FieldPanel("name"), FieldPanel("kind")]
+
+    class Meta:
+        verbose_name = _("identifying place")
+        verbose_name_plural = _("identifying places")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AdviceNudgeCount(models.Model):
+    """How often the "share, don't advise" nudge was shown and followed, per day and language.
+
+    Only the two counts are kept: never the text, the member or the page.
+    """
+
+    day = models.DateField(_("day"))
+    language_code = models.CharField(_("language"), max_length=10)
+    shown = models.PositiveIntegerField(_("shown"), default=0)
+    followed = models.PositiveIntegerField(_("followed"), default=0)
+
+    class Meta:
+        verbose_name = _("advice nudge count")
+        ordering = ["-day", "language_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language_code"], name="comments_one_nudge_count_per_day_language")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.language_code}: {self.followed}/{self.shown}"

@@ -26,6 +26,7 @@ from .access import can_view_page, commentable_page, page_of, posting_refusal
 from .forms import MemberCommentForm
 from .language import suggestions_for
 from .models import CommentPolicy, CommentSettings, HoldReason
+from .sharing import advice_in, count_nudge, hint_items, identifying_details, marked, nudge_followed, text_digest
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +35,13 @@ def _page_url(request, page, comment=None):
     return page.get_url(request) + (f"#c{comment.pk}" if comment else "#comments")
 
 
-def _form_page(request, page, form, *, status=200, suggestions=None, problem=None):
-    return render(
-        request,
-        "comments/form_page.html",
-        {"page": page, "form": form, "suggestions": suggestions or [], "problem": problem},
-        status=status,
-    )
+def _form_page(request, page, form, *, status=200, suggestions=None, problem=None, **sharing):
+    context = {"page": page, "form": form, "suggestions": suggestions or [], "problem": problem, **sharing}
+    return render(request, "comments/form_page.html", context, status=status)
+
+
+def _replies_to_another_member(reply_to, user):
+    return bool(reply_to) and XtdComment.norel_objects.filter(pk=reply_to).exclude(user_id=user.pk).exists()
 
 
 @require_POST
@@ -67,10 +68,28 @@ def post_comment(request):
         return _form_page(request, page, form, status=400)
     text = form.cleaned_data["comment"]
     suggestions = suggestions_for(text, page.locale)
-    if "preview" in data or (suggestions and not form.cleaned_data["coached"]):
-        coached = MemberCommentForm(page, data={**data.dict(), "coached": "on"})
+    advice = (
+        advice_in(text, page.locale) if _replies_to_another_member(form.cleaned_data["reply_to"], request.user) else []
+    )
+    # Found in this request only: shown in the preview, never logged or saved.
+    details = identifying_details(text)
+    nudged = form.cleaned_data["nudged"]
+    if "preview" in data or ((suggestions or advice or details) and not form.cleaned_data["coached"]):
+        shown = {"coached": "on"}
+        if advice and not nudged:
+            count_nudge(page.locale.language_code, shown=1)
+            shown["nudged"] = text_digest(text)
+        coached = MemberCommentForm(page, data={**data.dict(), **shown})
         coached.is_valid()
-        return _form_page(request, page, coached, suggestions=suggestions)
+        return _form_page(
+            request,
+            page,
+            coached,
+            suggestions=suggestions,
+            advice=advice,
+            identifying=hint_items(text, details),
+            marked_text=marked(text, details) if details else None,
+        )
     if over_client_limit(
         request, "comment", services.CLIENT_RATE_LIMIT_COUNT, int(services.RATE_LIMIT_WINDOW.total_seconds())
     ):
@@ -93,6 +112,8 @@ def post_comment(request):
         )
     except services.CommentRefused as refused:
         return _form_page(request, page, form, status=refused.status, problem=refused.message)
+    if nudge_followed(text, nudged):
+        count_nudge(page.locale.language_code, followed=1)
     if comment.is_public:
         messages.success(request, _("Thank you. Your comment is posted."))
         return redirect(_page_url(request, page, comment))

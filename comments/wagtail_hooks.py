@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_urls
 from .admin_views import MODERATE, Status, queue_counts
-from .models import CommentPolicy, LanguageSuggestion, SafetyTerm
+from .models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 
 
 class CommentPolicyViewSet(SnippetViewSet):
@@ -38,8 +38,33 @@ class SafetyTermViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class AdvicePhraseViewSet(SnippetViewSet):
+    model = AdvicePhrase
+    icon = "comment"
+    menu_label = _("Advice phrases")
+    list_display = ["phrase", "suggestion", "locale"]
+    search_fields = ["phrase", "suggestion"]
+    search_backend_name = None
+
+
+class IdentifyingPlaceViewSet(SnippetViewSet):
+    model = IdentifyingPlace
+    icon = "site"
+    menu_label = _("Identifying places")
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
 class CommentWordsGroup(SnippetViewSetGroup):
-    items = (CommentPolicyViewSet, LanguageSuggestionViewSet, SafetyTermViewSet)
+    items = (
+        CommentPolicyViewSet,
+        LanguageSuggestionViewSet,
+        SafetyTermViewSet,
+        AdvicePhraseViewSet,
+        IdentifyingPlaceViewSet,
+    )
     menu_icon = "comment"
     menu_label = _("Comment rules")
     menu_name = "comment-rules"
@@ -78,6 +103,17 @@ def register_language_report_menu_item():
         name="person-first-language",
         icon_name="help",
         order=660,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_advice_report_menu_item():
+    return MenuItem(
+        _("Share, don't advise"),
+        reverse("comments_moderation:advice_report"),
+        name="share-dont-advise",
+        icon_name="comment",
+        order=661,
     )
 
 

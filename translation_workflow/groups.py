@@ -55,7 +55,7 @@ SNIPPET_ACTIONS = {
 
 
 # Changed by those who moderate comments; anyone else only translates them (wagtail_hooks.py).
-MODERATION_WORD_LISTS = {"comments.languagesuggestion", "comments.safetyterm"}
+MODERATION_WORD_LISTS = {"comments.languagesuggestion", "comments.safetyterm", "comments.advicephrase"}
 MODERATE_COMMENTS = "django_comments.can_moderate"
 
 

@@ -10,8 +10,9 @@ from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Site
 
+from comments import demo
 from comments.forms import MemberCommentForm
-from comments.models import CommentSettings, LanguageSuggestion, SafetyTerm
+from comments.models import AdvicePhrase, CommentSettings, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 from members.services import profile_for, set_suspended
 from tests.blog.qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
 
@@ -180,3 +181,16 @@ def word_lists(english, spanish):
         (spanish, "suicidio"),
     ]:
         SafetyTerm.objects.create(locale=locale, term=term)
+
+
+@pytest.fixture
+def sharing_lists(english, spanish):
+    """The demo's advice phrases and identifying places, as editors would keep them."""
+    for phrase, spanish_phrase, (suggestion, spanish_suggestion) in demo.ADVICE_PHRASES:
+        AdvicePhrase.objects.create(locale=english, phrase=phrase, suggestion=suggestion)
+        AdvicePhrase.objects.create(locale=spanish, phrase=spanish_phrase, suggestion=spanish_suggestion)
+    for locale, only in ((english, demo.ENGLISH_ONLY_ADVICE_PHRASES), (spanish, demo.SPANISH_ONLY_ADVICE_PHRASES)):
+        for phrase, suggestion in only:
+            AdvicePhrase.objects.create(locale=locale, phrase=phrase, suggestion=suggestion)
+    for name, kind in demo.IDENTIFYING_PLACES:
+        IdentifyingPlace.objects.create(name=name, kind=kind)

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django_comments_xtd.models import XtdComment
 
 from comments.language import mentions_self_harm, suggestions_for
-from comments.models import CommentPolicy, LanguageSuggestion, SafetyTerm
+from comments.models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
+from comments.sharing import advice_in, identifying_details
 from comments.tree import comment_tree
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,8 @@ def comment_rows():
         "policies": CommentPolicy.objects.count(),
         "suggestions": LanguageSuggestion.objects.count(),
         "safety": SafetyTerm.objects.count(),
+        "advice": AdvicePhrase.objects.count(),
+        "places": IdentifyingPlace.objects.count(),
     }
 
 
@@ -68,3 +71,23 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
     spanish_thread = comment_tree(spanish_post, AnonymousUser())
     assert spanish_thread[0].comment.comment.startswith("A mí me ayudó empezar")
     assert CommentPolicy.objects.get(locale=spanish).summary.startswith("Sea amable")
+
+
+def test_the_demo_has_advice_phrases_places_and_a_thread_that_shares_experience(
+    english, spanish, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", "--force")
+
+    assert [item["phrase"].phrase for item in advice_in("You should kick him out.", english)] == [
+        "you should",
+        "kick him out",
+    ]
+    assert [item["phrase"].suggestion for item in advice_in("Tienes que echarlo.", spanish)] == [
+        "En mi familia, lo que funcionó fue …"
+    ]
+    assert [item["suggestion"].term for item in suggestions_for("Mi hijo es un drug abuser.", english)] == ["abuser"]
+    assert [item["suggestion"].term for item in suggestions_for("Dicen que son yonquis.", spanish)] == ["yonqui"]
+    assert [finding.kind for finding in identifying_details("Vivimos en Hialeah.")] == ["place"]
+    assert XtdComment.objects.filter(comment__startswith="What helped me was talking about what I would do").exists()
+    assert XtdComment.objects.filter(comment__startswith="A mí me ayudó hablar de lo que yo iba a hacer").exists()

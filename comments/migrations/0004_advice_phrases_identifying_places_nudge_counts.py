@@ -1,0 +1,142 @@
+"""The "share, don't advise" phrases, the identifying places list and the nudge's daily counts.
+
+Editors and Moderators keep the two lists, as they keep the coach's (see 0002).
+"""
+
+import django.db.models.deletion
+import modelsearch.index
+import uuid
+from django.db import migrations, models
+
+STAFF_GROUPS = ["Editors", "Moderators"]
+LIST_MODELS = {"advicephrase": "advice phrase", "identifyingplace": "identifying place"}
+
+
+def _permissions(apps):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = []
+    for model, name in LIST_MODELS.items():
+        # Permissions are normally created after all migrations; create them now so they can be granted.
+        content_type, _ = ContentType.objects.get_or_create(app_label="comments", model=model)
+        for action in ("add", "change", "delete"):
+            permissions.append(
+                Permission.objects.get_or_create(
+                    content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {name}"}
+                )[0]
+            )
+    return permissions
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    permissions = _permissions(apps)
+    for group in Group.objects.filter(name__in=STAFF_GROUPS):
+        group.permissions.add(*permissions)
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    permissions = _permissions(apps)
+    for group in Group.objects.filter(name__in=STAFF_GROUPS):
+        group.permissions.remove(*permissions)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("comments", "0003_blank_comment_emails"),
+        ("wagtailcore", "0098_apitoken"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="IdentifyingPlace",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Matched as whole words, ignoring capitals and accents.",
+                        max_length=120,
+                        verbose_name="name",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("school", "school"), ("workplace", "workplace"), ("town", "town or neighborhood")],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "identifying place",
+                "verbose_name_plural": "identifying places",
+                "ordering": ["name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="AdviceNudgeCount",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField(verbose_name="day")),
+                ("language_code", models.CharField(max_length=10, verbose_name="language")),
+                ("shown", models.PositiveIntegerField(default=0, verbose_name="shown")),
+                ("followed", models.PositiveIntegerField(default=0, verbose_name="followed")),
+            ],
+            options={
+                "verbose_name": "advice nudge count",
+                "ordering": ["-day", "language_code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("day", "language_code"), name="comments_one_nudge_count_per_day_language"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="AdvicePhrase",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "phrase",
+                    models.CharField(
+                        help_text="Matched as whole words, ignoring capitals and accents; plurals ending in -s or -es too.",
+                        max_length=80,
+                        verbose_name="phrase",
+                    ),
+                ),
+                (
+                    "suggestion",
+                    models.CharField(
+                        help_text="How the same thought could start as experience, for example “What helped me was …”.",
+                        max_length=200,
+                        verbose_name="share instead",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "advice phrase",
+                "verbose_name_plural": "advice phrases",
+                "ordering": ["phrase"],
+                "abstract": False,
+                "unique_together": {("translation_key", "locale")},
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.RunPython(grant, revoke),
+    ]
