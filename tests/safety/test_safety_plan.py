@@ -181,3 +181,18 @@ def test_the_plan_page_registers_its_worker_with_the_pages_nonce(client, a_membe
     assert f'<script nonce="{nonce}">' in html
     assert f'data-worker="{PLAN_URL}sw.js"' in html
     assert f'data-scopes="{PLAN_URL} {PLAN_URL_ES}"' in html
+
+
+def test_staff_edit_the_steps_template_in_the_admin(client, make_user, a_plan_template):
+    client.force_login(make_user("site-admin", is_staff=True, is_superuser=True))
+    response = client.get(f"/admin/snippets/safety/safetyplantemplate/edit/{a_plan_template.pk}/")
+    assert response.status_code == 200
+    assert "Check whether the person is breathing" in response.content.decode()
+
+
+def test_the_demo_gives_the_member_login_a_plan_with_a_call_link(client, a_plan_template, django_user_model):
+    member = django_user_model.objects.get(username="member")
+    client.force_login(member)
+    html = client.get(PLAN_URL).content.decode()
+    assert "Kitchen drawer next to the fridge" in html
+    assert 'href="tel:5550100199"' in html
