@@ -1,5 +1,6 @@
 """The member's safety plan page and the service worker that keeps it readable offline."""
 
+import hashlib
 import json
 
 from django.conf import settings
@@ -81,6 +82,13 @@ def service_worker(request):
     """Public on purpose: it holds no member's data, only the paths to keep, and a browser checking
     for an update after logging out must still get it rather than a redirect (which fails the check)."""
     urls = [reverse("safety:plan"), *(static(name) for name in STYLESHEETS)]
+    # A deploy that renames a stylesheet (hashed static names) changes the worker, and so its cache:
+    # the new worker drops the old one instead of keeping a stale stylesheet forever.
+    version = hashlib.sha256(" ".join(urls).encode()).hexdigest()[:12]
     # JSON is valid JavaScript; the template prints it unescaped (these are our own paths).
-    context = {"cache_name": json.dumps(f"safety-plan:{urls[0]}"), "urls": json.dumps(urls)}
+    context = {
+        "cache_prefix": json.dumps(f"safety-plan:{urls[0]}:"),
+        "version": json.dumps(version),
+        "urls": json.dumps(urls),
+    }
     return render(request, "safety/sw.js", context, content_type="text/javascript; charset=utf-8")

@@ -170,7 +170,7 @@ def test_the_service_worker_caches_only_the_plan_and_its_stylesheets(client, pla
     # The worker's default scope is its own folder: the plan page, nothing else of the site.
     assert "Service-Worker-Allowed" not in response
     assert worker_urls(response) == [plan_url, static("css/site.css"), static("safety/safety-plan.css")]
-    assert f'const CACHE = "safety-plan:{plan_url}";' in response.content.decode()
+    assert f'const PREFIX = "safety-plan:{plan_url}:";' in response.content.decode()
 
 
 def test_the_plan_page_registers_its_worker_with_the_pages_nonce(client, a_member):

@@ -1,6 +1,7 @@
 // Keeps the member's safety plan readable without a connection: the plan page and its stylesheets,
 // nothing else. Online, the network always wins (the plan is fresh); offline, the copy is shown.
-const CACHE = {{ cache_name|safe }};
+const PREFIX = {{ cache_prefix|safe }};
+const CACHE = PREFIX + {{ version|safe }};
 const URLS = {{ urls|safe }};
 
 self.addEventListener("install", (event) => {
@@ -10,7 +11,12 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim())
+  );
 });
 
 self.addEventListener("fetch", (event) => {
