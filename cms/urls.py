@@ -44,6 +44,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(_("accounts/"), include("allauth.urls")),
     path("", include("members.urls")),
+    path("", include("safety.urls")),
     path("", include("learning.urls")),
     path("", include("blog.urls")),
     path("", include("comments.urls")),

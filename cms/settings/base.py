@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "learning",
     "blog",
     "comments",
+    "safety",
     "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
