@@ -13,7 +13,7 @@ from safety.models import SafetyPlan
 pytestmark = pytest.mark.django_db
 
 PLAN_URL = "/members/me/safety-plan/"
-PLAN_URL_ES = "/es/members/me/safety-plan/"
+PLAN_URL_ES = "/es/miembros/mi-perfil/plan-de-seguridad/"
 NALOXONE = "Top drawer of the bathroom cabinet"
 
 
@@ -43,11 +43,11 @@ def a_saved_plan(a_member):
     )
 
 
-@pytest.mark.parametrize("url", [PLAN_URL, PLAN_URL_ES])
-def test_anonymous_visitor_is_sent_to_log_in(client, url):
+@pytest.mark.parametrize(("url", "login"), [(PLAN_URL, "/accounts/login/"), (PLAN_URL_ES, "/es/cuentas/login/")])
+def test_anonymous_visitor_is_sent_to_log_in(client, url, login):
     response = client.get(url)
     assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+    assert response["Location"].startswith(login)
     assert "no-store" in response["Cache-Control"]
 
 
@@ -152,7 +152,7 @@ def test_deleting_the_account_deletes_the_plan(a_saved_plan, a_member):
 def test_the_profile_links_to_the_plan_in_both_languages(client, a_member):
     client.force_login(a_member)
     assert f'href="{PLAN_URL}"' in client.get("/members/me/").content.decode()
-    html = client.get("/es/members/me/").content.decode()
+    html = client.get("/es/miembros/mi-perfil/").content.decode()
     assert f'href="{PLAN_URL_ES}"' in html
     assert "Su plan de seguridad" in html
 

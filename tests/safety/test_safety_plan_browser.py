@@ -64,7 +64,7 @@ def test_a_member_writes_a_plan_on_a_phone_and_reads_it_offline(live_server, bro
     ]
 
     # Printed, the whole plan (the staff's steps included) fits on one page, in both languages.
-    for url in ("/members/me/safety-plan/", "/es/members/me/safety-plan/"):
+    for url in ("/members/me/safety-plan/", "/es/miembros/mi-perfil/plan-de-seguridad/"):
         page.goto(live_server.url + url)
         expect(page.locator(".safety-plan__steps li")).to_have_count(6)
         assert printed_pages(page) == 1
