@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "learning",
     "blog",
     "comments",
+    "meetings",
     "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
