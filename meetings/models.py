@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -54,6 +55,29 @@ class Occurrence:
     @property
     def cancelled(self):
         return self.cancellation is not None
+
+
+def is_scheduled(date, first_date, interval_weeks):
+    return date >= first_date and (date - first_date).days % (7 * interval_weeks) == 0
+
+
+class MeetingPageForm(WagtailAdminPageForm):
+    """A cancelled date must be one the group meets on: any other date would be silently ignored,
+    and members would still expect the meeting it was meant to call off."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first_date, interval = cleaned_data.get("first_date"), cleaned_data.get("interval_weeks")
+        if first_date is None or interval is None:
+            return cleaned_data
+        for form in self.formsets["cancellations"].forms:
+            # The page's own fields are cleaned before its formsets: clean each row here first.
+            if not form.is_valid():
+                continue
+            date = form.cleaned_data.get("date")
+            if date and not form.cleaned_data.get("DELETE") and not is_scheduled(date, first_date, int(interval)):
+                form.add_error("date", _("The meeting does not take place on this date."))
+        return cleaned_data
 
 
 class MeetingIndexPage(TranslationNoticeMixin, RoutablePageMixin, Page):
@@ -139,6 +163,7 @@ class MeetingPage(TranslationNoticeMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["meetings.MeetingIndexPage"]
     subpage_types = []
+    base_form_class = MeetingPageForm
 
     content_panels = [
         *Page.content_panels,

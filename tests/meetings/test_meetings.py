@@ -211,3 +211,50 @@ def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(
     assert set(english.values_list("time_zone", flat=True)) == {CHICAGO, MADRID}
     assert english.filter(cancellations__isnull=False).distinct().count() == 2
     assert english.first().get_parent().show_in_menus
+
+
+def test_the_editor_cannot_cancel_a_date_the_group_does_not_meet_on(make_meeting, django_user_model):
+    meeting, _spanish = make_meeting("tuesday", soon(1), datetime.time(19, 0), CHICAGO, interval=2)
+    form_class = MeetingPage.get_edit_handler().get_form_class()
+    fields = {
+        "title": meeting.title,
+        "slug": meeting.slug,
+        "description": meeting.description,
+        "meeting_language": "en",
+        "first_date": meeting.first_date.isoformat(),
+        "start_time": "19:00",
+        "time_zone": CHICAGO,
+        "duration_minutes": "60",
+        "interval_weeks": "2",
+        "joining_link": LINK,
+        "facilitator": "Dana R.",
+        "cancellations-TOTAL_FORMS": "1",
+        "cancellations-INITIAL_FORMS": "0",
+        "cancellations-MIN_NUM_FORMS": "0",
+        "cancellations-MAX_NUM_FORMS": "1000",
+        "cancellations-0-ORDER": "1",
+    }
+    editor = django_user_model.objects.create_superuser("editor-in-chief", "e@example.org", "x")
+
+    def form_for(date):
+        data = {**fields, "cancellations-0-date": date.isoformat(), "cancellations-0-reason": ""}
+        return form_class(data, instance=meeting, parent_page=meeting.get_parent(), for_user=editor)
+
+    # Every other week: one week after the first date is not a meeting day, two weeks after is.
+    off_week = form_for(meeting.first_date + datetime.timedelta(weeks=1))
+    assert not off_week.is_valid()
+    assert "The meeting does not take place on this date." in str(off_week.formsets["cancellations"].errors)
+    assert form_for(meeting.first_date + datetime.timedelta(weeks=2)).is_valid()
+
+
+def test_the_listing_and_a_meeting_page_stay_within_the_query_budget(
+    make_meeting, client, make_user, production_caching, django_assert_max_num_queries
+):
+    for number in range(5):
+        cancelled = [(soon(number + 1) + datetime.timedelta(weeks=1), "Away")]
+        make_meeting(f"group-{number}", soon(number + 1), datetime.time(19, 0), MADRID, cancelled=cancelled)
+    client.force_login(make_user("member"))
+    for url in ("/meetings/", "/es/reuniones/", "/meetings/group-0/", "/meetings/calendar.ics"):
+        client.get(url)  # a first visitor caches the page chrome, as in tests/cms/test_query_budgets.py
+        with django_assert_max_num_queries(20):
+            assert client.get(url).status_code == 200
