@@ -194,15 +194,18 @@ def test_the_weekday_follows_the_first_date(make_meeting):
 
 
 def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(
-    a_spanish_home_page, django_capture_on_commit_callbacks
+    a_spanish_home_page, django_capture_on_commit_callbacks, client
 ):
     from io import StringIO
     from types import SimpleNamespace
 
+    from cms.management.commands.load_demo_content import repair_child_counts
     from meetings import demo
 
     with django_capture_on_commit_callbacks(execute=True):
         demo.load(SimpleNamespace(stdout=StringIO()))
+    # As load_demo_content does once every app has loaded (wagtail-localize#773).
+    repair_child_counts()
 
     english = MeetingPage.objects.filter(locale__language_code="en")
     spanish = MeetingPage.objects.filter(locale__language_code="es", live=True)
@@ -211,6 +214,11 @@ def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(
     assert set(english.values_list("time_zone", flat=True)) == {CHICAGO, MADRID}
     assert english.filter(cancellations__isnull=False).distinct().count() == 2
     assert english.first().get_parent().show_in_menus
+    # The Spanish pages route (wagtail-localize#773) and the index is in the Spanish menu.
+    spanish_home = client.get("/es/").content.decode()
+    assert 'href="/es/reuniones/"' in spanish_home
+    for meeting in spanish:
+        assert client.get(meeting.url).status_code == 200, meeting.url
 
 
 def test_the_editor_cannot_cancel_a_date_the_group_does_not_meet_on(make_meeting, django_user_model):
@@ -258,3 +266,11 @@ def test_the_listing_and_a_meeting_page_stay_within_the_query_budget(
         client.get(url)  # a first visitor caches the page chrome, as in tests/cms/test_query_budgets.py
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
+
+
+def test_editors_can_add_the_meetings_index_under_a_home_page_and_meetings_under_it():
+    from home.models import HomePage
+    from meetings.models import MeetingIndexPage
+
+    assert MeetingIndexPage in HomePage.allowed_subpage_models()
+    assert MeetingIndexPage.allowed_subpage_models() == [MeetingPage]
