@@ -1,12 +1,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as wagtail_serve
 
 from .admin_access import page_chooser_urls
 from .health import healthz
@@ -56,6 +57,9 @@ urlpatterns += i18n_patterns(
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailcore_login",
     ),
+    # Calendar files (the meetings' `.ics`) end in a file name, which Wagtail's own pattern (words
+    # and a trailing slash) refuses: they go to the same page routing.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_serve, name="calendar_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

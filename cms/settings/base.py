@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "safety",
+    "meetings",
     "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
