@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -31,10 +31,13 @@ class Status:
     PENDING = "pending"
     FLAGGED = "flagged"
     REMOVED = "removed"
+    PUBLISHED = "published"
     CHOICES = [
         (PENDING, gettext_lazy("Waiting for review")),
         (FLAGGED, gettext_lazy("Reported by members")),
         (REMOVED, gettext_lazy("Removed")),
+        # Every published comment, newest first: where a moderator finds one to put behind a content note.
+        (PUBLISHED, gettext_lazy("Published")),
     ]
 
 
@@ -45,6 +48,8 @@ def queue_queryset(status):
     )
     if status == Status.REMOVED:
         return comments.filter(is_removed=True).order_by("-submit_date")
+    if status == Status.PUBLISHED:
+        return comments.filter(is_removed=False, is_public=True).order_by("-submit_date")
     if status == Status.FLAGGED:
         approved_after = CommentFlag.objects.filter(
             comment=OuterRef("comment_id"), flag=CommentFlag.MODERATOR_APPROVAL, flag_date__gt=OuterRef("flag_date")
@@ -127,6 +132,47 @@ def moderate(request):
             services.remove(chosen, request.user, form.cleaned_data["reason"].strip())
             messages.success(request, _("%(count)d comments removed.") % {"count": len(chosen)})
     return redirect(back)
+
+
+class ContentNoteForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Content note"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "For example “describes an overdose” or “mentions suicide”. Readers see the note and choose whether "
+            "to open the comment. Leave empty to show the comment as usual."
+        ),
+    )
+
+
+@permission_required(MODERATE, raise_exception=True)
+def content_note(request, pk):
+    """Put a comment behind a content note, change the note, or take it away."""
+    comment = get_object_or_404(XtdComment.norel_objects.select_related("review"), pk=pk)
+    review = getattr(comment, "review", None)
+    back = request.GET.get("status", Status.PENDING)
+    if back not in dict(Status.CHOICES):
+        back = Status.PENDING
+    if request.method == "POST":
+        form = ContentNoteForm(request.POST)
+        if form.is_valid():
+            services.set_content_note(comment, form.cleaned_data["note"])
+            messages.success(request, _("Content note saved."))
+            return redirect(reverse("comments_moderation:queue") + "?" + urlencode({"status": back}))
+    else:
+        form = ContentNoteForm(initial={"note": review.content_note if review else ""})
+    return TemplateResponse(
+        request,
+        "comments/admin/content_note.html",
+        {
+            "page_title": _("Content note"),
+            "header_title": _("Content note"),
+            "comment": comment,
+            "form": form,
+            "status": back,
+        },
+    )
 
 
 @permission_required("wagtailadmin.access_admin", raise_exception=True)

@@ -33,6 +33,7 @@ _QUERY_FIELDS = (
     "user__member_profile__show_in_directory",
     "author_is_staff",
     "reported_by_viewer",
+    "review__content_note",
 )
 
 
@@ -60,6 +61,7 @@ class CommentNode:
     is_staff: bool = False
     reported_by_viewer: bool = False
     picture_url: str = ""
+    content_note: str = ""  # a moderator's note: the text is shown behind it, in a <details>
     children: list = field(default_factory=list)
 
     @property
@@ -156,6 +158,7 @@ def comment_tree(page, viewer):
             reported_by_viewer=bool(reported),
             # The member's own picture, only where the viewer could open their profile anyway; else initials.
             picture_url=picture_url(username) if picture_url and user_id and avatar and show_in_directory else "",
+            content_note=row[15] or "",
         )
         nodes[pk] = node
         parent = nodes.get(parent_id) if parent_id != pk else None

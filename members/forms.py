@@ -29,6 +29,7 @@ class MemberProfileForm(forms.ModelForm):
             "show_in_directory",
             "preferred_language",
             "time_zone",
+            "expand_content_notes",
             "notify_replies",
             "notify_answers",
         ]
