@@ -57,3 +57,33 @@ def test_picture_addresses_are_those_reverse_gives(language):
         picture_url = _PictureUrls()
         for username in ["rosa", "maría.josé", "a+b@c-d_e", "o'brien"]:
             assert picture_url(username) == reverse("members:picture", args=[username])
+
+
+def _node(note):
+    from comments.tree import CommentNode, CommentRow
+
+    row = CommentRow(7, 7, None, "rosa", "Hard words.", timezone.now(), True, False)
+    return CommentNode(comment=row, state="visible", content_note=note)
+
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_a_moderators_note_wraps_the_text_escaped_and_opens_for_those_who_chose_so(expand):
+    from types import SimpleNamespace
+
+    from comments.rendering import render_threads
+
+    viewer = SimpleNamespace(pk=1, is_authenticated=True, member_profile=SimpleNamespace(expand_content_notes=expand))
+    html = render_threads({"user": viewer, "form": None}, [_node('mentions <b>"suicide"</b>')])
+    wanted = '<details class="content-note" open>' if expand else '<details class="content-note">'
+    assert wanted in html
+    assert "mentions &lt;b&gt;&quot;suicide&quot;&lt;/b&gt;</summary>" in html
+    assert html.index("</summary>") < html.index("Hard words.") < html.index("</details>")
+
+
+def test_a_comment_without_a_note_renders_as_before():
+    from django.contrib.auth.models import AnonymousUser
+
+    from comments.rendering import render_threads
+
+    html = render_threads({"user": AnonymousUser(), "form": None}, [_node("")])
+    assert "<details" not in html and '<div class="comment__text" dir="auto"><p>Hard words.</p></div>' in html
