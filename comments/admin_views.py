@@ -36,9 +36,10 @@ class Status:
         (PENDING, gettext_lazy("Waiting for review")),
         (FLAGGED, gettext_lazy("Reported by members")),
         (REMOVED, gettext_lazy("Removed")),
-        # Every published comment, newest first: where a moderator finds one to put behind a content note.
-        (PUBLISHED, gettext_lazy("Published")),
     ]
+    # The queue's tabs: the work above, then every published comment, newest first, where a moderator
+    # finds one to put behind a content note (not a count on the dashboard: it is not work waiting).
+    TABS = [*CHOICES, (PUBLISHED, gettext_lazy("Published"))]
 
 
 def queue_queryset(status):
@@ -59,8 +60,8 @@ def queue_queryset(status):
     return comments.filter(is_removed=False, is_public=False).order_by("submit_date")
 
 
-def queue_counts():
-    return {status: queue_queryset(status).count() for status, _label in Status.CHOICES}
+def queue_counts(statuses=Status.CHOICES):
+    return {status: queue_queryset(status).count() for status, _label in statuses}
 
 
 class BulkForm(forms.Form):
@@ -78,7 +79,7 @@ class BulkForm(forms.Form):
 @permission_required(MODERATE, raise_exception=True)
 def moderation_queue(request):
     status = request.GET.get("status", Status.PENDING)
-    if status not in dict(Status.CHOICES):
+    if status not in dict(Status.TABS):
         status = Status.PENDING
     comments = queue_queryset(status)
     page_id = request.GET.get("page_id", "")
@@ -89,7 +90,7 @@ def moderation_queue(request):
         comments = comments.filter(
             Q(user__username__iexact=member) | Q(user__member_profile__display_name__iexact=member)
         )
-    counts = queue_counts()
+    counts = queue_counts(Status.TABS)
     page_of_comments = Paginator(comments, 50).get_page(request.GET.get("p"))
     pages = Page.objects.in_bulk(
         {int(comment.object_pk) for comment in page_of_comments if comment.object_pk.isdigit()}
@@ -104,7 +105,7 @@ def moderation_queue(request):
             "rows": rows,
             "paginator_page": page_of_comments,
             "status": status,
-            "statuses": [(value, label, counts[value]) for value, label in Status.CHOICES],
+            "statuses": [(value, label, counts[value]) for value, label in Status.TABS],
             "page_id": page_id,
             "member": member,
             "form": BulkForm(),
@@ -152,7 +153,7 @@ def content_note(request, pk):
     comment = get_object_or_404(XtdComment.norel_objects.select_related("review"), pk=pk)
     review = getattr(comment, "review", None)
     back = request.GET.get("status", Status.PENDING)
-    if back not in dict(Status.CHOICES):
+    if back not in dict(Status.TABS):
         back = Status.PENDING
     if request.method == "POST":
         form = ContentNoteForm(request.POST)
