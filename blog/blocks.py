@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
+from cms.blocks import ContentNoteBlock
 from home.blocks import CaptionedImageBlock, QuoteBlock
 from learning.blocks import LearningReferenceBlock
 
@@ -72,7 +73,9 @@ class RelatedLearningBlock(blocks.StructBlock):
         description = _("Links to the learning modules, segments or exercises behind this answer.")
 
 
-class AnswerBlock(blocks.StreamBlock):
+class AnswerPassageBlock(blocks.StreamBlock):
+    """What an answer is made of; also the inside of a passage behind a content note."""
+
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
         features=["bold", "italic", "link", "ol", "ul", "h3", "h4"],
@@ -83,3 +86,8 @@ class AnswerBlock(blocks.StreamBlock):
     media_item = MediaItemBlock()
     callout = CalloutBlock()
     related_learning = RelatedLearningBlock()
+
+
+class AnswerBlock(AnswerPassageBlock):
+    # One level only: a passage behind a note holds no further notes.
+    content_note = ContentNoteBlock([("content", AnswerPassageBlock(label=_("passage")))])

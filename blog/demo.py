@@ -228,6 +228,18 @@ POSTS = [
                 "Si alguien no despierta o respira muy despacio, llame al 911 y administre naloxona.",
             ),
         ),
+        # A passage behind a content note: readers choose to open it (cms.blocks.ContentNoteBlock).
+        "content_note": (
+            ("describes an overdose", "describe una sobredosis"),
+            (
+                "Another parent told us about the night she found her son unconscious, his lips blue. She "
+                "gave the naloxone from the kitchen drawer, called 911, and he was breathing again before "
+                "the ambulance came.",
+                "Otra madre nos contó la noche en que encontró a su hijo inconsciente, con los labios morados. "
+                "Le dio la naloxona del cajón de la cocina, llamó al 911, y él volvió a respirar antes de que "
+                "llegara la ambulancia.",
+            ),
+        ),
         "excerpt": (
             "Naloxone saves lives and sends no message of approval. Where to get it and how to be ready.",
             "La naloxona salva vidas y no transmite aprobación. Dónde conseguirla y cómo tenerla siempre a mano.",
@@ -455,6 +467,10 @@ def load_post(blog, spec, topics, member):
     if "callout" in spec:
         (heading, _), (text, _) = spec["callout"]
         answer.append(("callout", {"tone": "tip", "heading": heading, "text": RichText(f"<p>{text}</p>")}))
+    if "content_note" in spec:
+        (note, _), (passage, _) = spec["content_note"]
+        content = [("paragraph", RichText(f"<p>{passage}</p>"))]
+        answer.append(("content_note", {"note": note, "content": content}))
     post.title = spec["title"][0]
     post.asker = member
     post.asker_name = asker_name(spec, member)
@@ -480,6 +496,8 @@ def post_spanish(spec):
     mapping = pairs(spec["title"], spec["slug"], spec["question"], spec["excerpt"], spec["image_alt"], *spec["answer"])
     if "callout" in spec:
         mapping.update(pairs(*spec["callout"]))
+    if "content_note" in spec:
+        mapping.update(pairs(*spec["content_note"]))
     return mapping
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -33,11 +33,15 @@ class Status:
     PENDING = "pending"
     FLAGGED = "flagged"
     REMOVED = "removed"
+    PUBLISHED = "published"
     CHOICES = [
         (PENDING, gettext_lazy("Waiting for review")),
         (FLAGGED, gettext_lazy("Reported by members")),
         (REMOVED, gettext_lazy("Removed")),
     ]
+    # The queue's tabs: the work above, then every published comment, newest first, where a moderator
+    # finds one to put behind a content note (not a count on the dashboard: it is not work waiting).
+    TABS = [*CHOICES, (PUBLISHED, gettext_lazy("Published"))]
 
 
 def queue_queryset(status):
@@ -47,6 +51,8 @@ def queue_queryset(status):
     )
     if status == Status.REMOVED:
         return comments.filter(is_removed=True).order_by("-submit_date")
+    if status == Status.PUBLISHED:
+        return comments.filter(is_removed=False, is_public=True).order_by("-submit_date")
     if status == Status.FLAGGED:
         approved_after = CommentFlag.objects.filter(
             comment=OuterRef("comment_id"), flag=CommentFlag.MODERATOR_APPROVAL, flag_date__gt=OuterRef("flag_date")
@@ -56,8 +62,8 @@ def queue_queryset(status):
     return comments.filter(is_removed=False, is_public=False).order_by("submit_date")
 
 
-def queue_counts():
-    return {status: queue_queryset(status).count() for status, _label in Status.CHOICES}
+def queue_counts(statuses=Status.CHOICES):
+    return {status: queue_queryset(status).count() for status, _label in statuses}
 
 
 class BulkForm(forms.Form):
@@ -75,7 +81,7 @@ class BulkForm(forms.Form):
 @permission_required(MODERATE, raise_exception=True)
 def moderation_queue(request):
     status = request.GET.get("status", Status.PENDING)
-    if status not in dict(Status.CHOICES):
+    if status not in dict(Status.TABS):
         status = Status.PENDING
     comments = queue_queryset(status)
     page_id = request.GET.get("page_id", "")
@@ -86,7 +92,7 @@ def moderation_queue(request):
         comments = comments.filter(
             Q(user__username__iexact=member) | Q(user__member_profile__display_name__iexact=member)
         )
-    counts = queue_counts()
+    counts = queue_counts(Status.TABS)
     page_of_comments = Paginator(comments, 50).get_page(request.GET.get("p"))
     pages = Page.objects.in_bulk(
         {int(comment.object_pk) for comment in page_of_comments if comment.object_pk.isdigit()}
@@ -101,7 +107,7 @@ def moderation_queue(request):
             "rows": rows,
             "paginator_page": page_of_comments,
             "status": status,
-            "statuses": [(value, label, counts[value]) for value, label in Status.CHOICES],
+            "statuses": [(value, label, counts[value]) for value, label in Status.TABS],
             "page_id": page_id,
             "member": member,
             "form": BulkForm(),
@@ -129,6 +135,47 @@ def moderate(request):
             services.remove(chosen, request.user, form.cleaned_data["reason"].strip())
             messages.success(request, _("%(count)d comments removed.") % {"count": len(chosen)})
     return redirect(back)
+
+
+class ContentNoteForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Content note"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "For example “describes an overdose” or “mentions suicide”. Readers see the note and choose whether "
+            "to open the comment. Leave empty to show the comment as usual."
+        ),
+    )
+
+
+@permission_required(MODERATE, raise_exception=True)
+def content_note(request, pk):
+    """Put a comment behind a content note, change the note, or take it away."""
+    comment = get_object_or_404(XtdComment.norel_objects.select_related("review"), pk=pk)
+    review = getattr(comment, "review", None)
+    back = request.GET.get("status", Status.PENDING)
+    if back not in dict(Status.TABS):
+        back = Status.PENDING
+    if request.method == "POST":
+        form = ContentNoteForm(request.POST)
+        if form.is_valid():
+            services.set_content_note(comment, form.cleaned_data["note"])
+            messages.success(request, _("Content note saved."))
+            return redirect(reverse("comments_moderation:queue") + "?" + urlencode({"status": back}))
+    else:
+        form = ContentNoteForm(initial={"note": review.content_note if review else ""})
+    return TemplateResponse(
+        request,
+        "comments/admin/content_note.html",
+        {
+            "page_title": _("Content note"),
+            "header_title": _("Content note"),
+            "comment": comment,
+            "form": form,
+            "status": back,
+        },
+    )
 
 
 @permission_required("wagtailadmin.access_admin", raise_exception=True)

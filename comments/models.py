@@ -159,6 +159,12 @@ class CommentReview(models.Model):
     hold_reason = models.CharField(_("held because"), max_length=20, choices=HoldReason.choices, blank=True)
     removal_kind = models.CharField(_("removal"), max_length=20, choices=RemovalKind.choices, blank=True)
     removal_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
+    content_note = models.CharField(
+        _("content note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Set by a moderator: readers see this note and choose whether to open the comment."),
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

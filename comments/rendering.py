@@ -22,6 +22,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timesince import MONTHS_DAYS, TIME_CHUNKS, TIME_STRINGS, TIME_STRINGS_KEYS
 from django.utils.translation import get_language, gettext
 
+from cms.blocks import expands_content_notes
+
 # urlize() only turns a word into a link when it has one of these; text without any is only escaped.
 _MAYBE_LINK = re.compile(r"https?://|www\.|@|\.(?:com|edu|gov|int|mil|net|org)", re.IGNORECASE)
 
@@ -162,6 +164,9 @@ def render_threads(context, threads):
     if can_mute:
         mute = _MuteMarkup(context)
     reply_target_pk = reply_target.comment.pk if reply_target else None
+    # A moderator's content note: the text behind a <details>, open only for members who chose so.
+    note_label = escape(gettext("Content note"))
+    note_open = " open" if expands_content_notes(user) else ""
 
     out = []
     append = out.append
@@ -200,7 +205,14 @@ def render_threads(context, threads):
                 )
                 if state == "pending":
                     append(pending_note)
-                append(f'<div class="comment__text" dir="auto">{comment_text_html(comment.comment)}</div>')
+                text = f'<div class="comment__text" dir="auto">{comment_text_html(comment.comment)}</div>'
+                if node.content_note:
+                    text = (
+                        f'<details class="content-note"{note_open}><summary class="content-note__summary">'
+                        f'<span class="content-note__label">{note_label}:</span> {escape(node.content_note)}'
+                        f"</summary>{text}</details>"
+                    )
+                append(text)
                 if state == "visible":
                     append('<footer class="comment__actions">')
                     if form:

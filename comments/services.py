@@ -180,6 +180,14 @@ def remove(comments, moderator, reason):
         )
 
 
+def set_content_note(comment, note):
+    """A moderator's note over a comment ("mentions suicide"): readers choose whether to open it.
+
+    Kept on the comment's review, which the tree query joins anyway, so showing it costs no query.
+    """
+    CommentReview.objects.update_or_create(comment=comment, defaults={"content_note": note.strip()})
+
+
 @transaction.atomic
 def delete_own(comment, user):
     """A member takes back their own words: the text is erased, replies stay under a placeholder."""

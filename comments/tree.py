@@ -35,6 +35,7 @@ _QUERY_FIELDS = (
     "author_is_staff",
     "reported_by_viewer",
     "muted_by_viewer",
+    "review__content_note",
 )
 
 
@@ -63,6 +64,7 @@ class CommentNode:
     reported_by_viewer: bool = False
     muted_by_viewer: bool = False  # the viewer muted the author: shown collapsed, to them only
     picture_url: str = ""
+    content_note: str = ""  # a moderator's note: the text is shown behind it, in a <details>
     children: list = field(default_factory=list)
 
     @property
@@ -163,6 +165,7 @@ def comment_tree(page, viewer):
             muted_by_viewer=bool(muted),
             # The member's own picture, only where the viewer could open their profile anyway; else initials.
             picture_url=picture_url(username) if picture_url and user_id and avatar and show_in_directory else "",
+            content_note=row[16] or "",
         )
         nodes[pk] = node
         parent = nodes.get(parent_id) if parent_id != pk else None

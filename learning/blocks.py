@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.blocks import ContentNoteBlock
 from home.blocks import CaptionedImageBlock, QuoteBlock
 
 from .reference_blocks import LearningReferenceBlock
@@ -90,7 +91,9 @@ class SegmentImageBlock(CaptionedImageBlock):
         template = "learning/blocks/segment_image.html"
 
 
-class SegmentBodyBlock(blocks.StreamBlock):
+class SegmentPassageBlock(blocks.StreamBlock):
+    """What a segment's body is made of; also the inside of a passage behind a content note."""
+
     paragraph = blocks.RichTextBlock(
         label=_("Text"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4"], icon="pilcrow"
     )
@@ -101,3 +104,8 @@ class SegmentBodyBlock(blocks.StreamBlock):
     try_this = TryThisBlock()
     exercise = ExerciseBlock()
     learning_reference = LearningReferenceBlock()
+
+
+class SegmentBodyBlock(SegmentPassageBlock):
+    # One level only: a passage behind a note holds no further notes.
+    content_note = ContentNoteBlock([("content", SegmentPassageBlock(label=_("passage")))])

@@ -308,6 +308,20 @@ MODULES = [
                     "If anyone is in immediate danger, call 911.",
                     "Si alguien corre peligro inmediato, llame al 911.",
                 ),
+                # A passage behind a content note: readers choose to open it (cms.blocks.ContentNoteBlock).
+                "content_note": (
+                    ("describes an overdose", "describe una sobredosis"),
+                    [
+                        (
+                            "One family member found their son on the bathroom floor, his lips blue and his "
+                            "breathing slow and loud. They called 911, gave naloxone and stayed with him until "
+                            "help came.",
+                            "Una familia encontró a su hijo en el piso del baño, con los labios morados y la "
+                            "respiración lenta y ruidosa. Llamaron al 911, le dieron naloxona y se quedaron con "
+                            "él hasta que llegó la ayuda.",
+                        ),
+                    ],
+                ),
             },
             {
                 "title": ("Making a safety plan", "Hacer un plan de seguridad"),
@@ -408,6 +422,11 @@ def _segment_body(spec, exercises):
         kind, english, spanish = spec["callout"]
         body.append(("callout", {"kind": kind, "text": f"<p>{english}</p>"}))
         mapping[english] = spanish
+    if "content_note" in spec:
+        note, paragraphs = spec["content_note"]
+        passage = [("paragraph", _richtext(paragraphs))]
+        body.append(("content_note", {"note": note[0], "content": passage}))
+        mapping.update([note, *paragraphs])
     if "try_this" in spec:
         body.append(("try_this", {"heading": TRY_THIS[0], "prompt": f"<p>{spec['try_this'][0]}</p>"}))
         mapping.update([TRY_THIS, spec["try_this"]])

@@ -29,10 +29,11 @@ class MemberProfileForm(forms.ModelForm):
             "show_in_directory",
             "preferred_language",
             "time_zone",
+            "expand_content_notes",
             "notify_replies",
             "notify_answers",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "expand_content_notes": forms.RadioSelect}
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
@@ -62,6 +63,9 @@ class MemberProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.previous_avatar = self.instance.avatar.name
         self.fields["time_zone"].choices = [("", _("The site's time zone")), *TIME_ZONES]
+        # A form sent without the choice (an older page, a script) keeps the default: collapsed.
+        self.fields["expand_content_notes"].required = False
+        self.fields["expand_content_notes"].empty_value = False
 
     def save(self, commit=True):
         """Store the cleaned square picture, never the upload, and drop the file it replaces."""

@@ -115,6 +115,12 @@ class MemberProfile(models.Model):
         blank=True,
         help_text=_("Dates and times on the site are shown to you in this zone."),
     )
+    expand_content_notes = models.BooleanField(
+        _("passages with a content note"),
+        choices=[(False, _("Closed until I choose to open them")), (True, _("Always open"))],
+        default=False,
+        help_text=_("Some passages are behind a note such as “describes an overdose”. Choose how you see them."),
+    )
     notify_replies = models.BooleanField(_("email me when someone replies to my comments"), default=True)
     notify_answers = models.BooleanField(_("email me when a question I sent is answered"), default=True)
     suspended = models.BooleanField(

@@ -45,6 +45,7 @@ def member_data(member):
             "show_in_directory": profile.show_in_directory,
             "preferred_language": profile.preferred_language,
             "time_zone": profile.time_zone,
+            "expand_content_notes": profile.expand_content_notes,
             "notify_replies": profile.notify_replies,
             "notify_answers": profile.notify_answers,
         },

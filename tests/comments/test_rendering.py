@@ -121,5 +121,35 @@ def test_the_mute_markup_speaks_spanish(viewer):
     html = _render([_node(40, 2, "Palabras.", muted_by_viewer=True), _node(41, 3, "Otras.")], viewer, language="es")
     assert html.summary.get_text() == "Comentario de una persona que usted silenció"
     assert html.select_one("form.comment__unmute button").get_text() == "Dejar de silenciar"
-    assert html.select_one("form.comment__mute")["action"] == "/es/comments/41/mute/"
+    assert html.select_one("form.comment__mute")["action"] == "/es/comentarios/41/silenciar/"
     assert html.select_one("form.comment__mute button").get_text() == "Silenciar"
+
+
+def _noted_node(note):
+    from comments.tree import CommentNode, CommentRow
+
+    row = CommentRow(7, 7, None, "rosa", "Hard words.", timezone.now(), True, False)
+    return CommentNode(comment=row, state="visible", content_note=note)
+
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_a_moderators_note_wraps_the_text_escaped_and_opens_for_those_who_chose_so(expand):
+    from types import SimpleNamespace
+
+    from comments.rendering import render_threads
+
+    viewer = SimpleNamespace(pk=1, is_authenticated=True, member_profile=SimpleNamespace(expand_content_notes=expand))
+    html = render_threads({"user": viewer, "form": None}, [_noted_node('mentions <b>"suicide"</b>')])
+    wanted = '<details class="content-note" open>' if expand else '<details class="content-note">'
+    assert wanted in html
+    assert "mentions &lt;b&gt;&quot;suicide&quot;&lt;/b&gt;</summary>" in html
+    assert html.index("</summary>") < html.index("Hard words.") < html.index("</details>")
+
+
+def test_a_comment_without_a_note_renders_as_before():
+    from django.contrib.auth.models import AnonymousUser
+
+    from comments.rendering import render_threads
+
+    html = render_threads({"user": AnonymousUser(), "form": None}, [_noted_node("")])
+    assert "<details" not in html and '<div class="comment__text" dir="auto"><p>Hard words.</p></div>' in html

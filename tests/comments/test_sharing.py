@@ -18,7 +18,7 @@ from tests.comments.conftest import add_comment, form_data
 pytestmark = pytest.mark.django_db
 
 POST_URL = reverse("comments:post")
-SPANISH_POST_URL = "/es/comments/post/"
+SPANISH_POST_URL = "/es/comentarios/publicar/"
 
 
 def found(text):

@@ -186,3 +186,17 @@ def test_the_data_download_carries_the_members_own_picture(member_client, a_memb
     assert picture.startswith("data:image/webp;base64,")
     with Image.open(io.BytesIO(base64.b64decode(picture.split(",", 1)[1]))) as exported:
         assert exported.size == (AVATAR_SIZE, AVATAR_SIZE)
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Always open"), ("es", "Siempre abiertos")])
+def test_members_choose_to_always_open_passages_with_a_content_note(member_client, a_member, language, label):
+    prefix = "/es" if language == "es" else ""
+    form = member_client.get(f"{prefix}/members/me/").content.decode()
+    assert label in form and 'name="expand_content_notes"' in form
+    assert member_client.post("/members/me/", profile_data(expand_content_notes="True")).status_code == 302
+    a_member.member_profile.refresh_from_db()
+    assert a_member.member_profile.expand_content_notes is True
+    # Left out of the form (an older page), the choice falls back to collapsed rather than an error.
+    assert member_client.post("/members/me/", profile_data()).status_code == 302
+    a_member.member_profile.refresh_from_db()
+    assert a_member.member_profile.expand_content_notes is False
