@@ -54,7 +54,7 @@ def test_the_refusal_keeps_the_text_and_says_why_in_spanish_too(a_post, six_acco
     client = six_accounts[0]
     for number in range(CLIENT_RATE_LIMIT_COUNT):
         six_accounts[1 + number % 5].post(POST_URL, form_data(a_post, f"Post {number}"))
-    response = client.post("/es" + POST_URL, form_data(a_post, "Mi comentario"))
+    response = client.post("/es/comentarios/publicar/", form_data(a_post, "Mi comentario"))
     assert response.status_code == 429
     assert "Se publicaron muchos comentarios desde su conexión" in response.content.decode()
     assert "Mi comentario" in response.content.decode()

@@ -24,9 +24,10 @@ LOGIN_URLS = [
     f"{prefix}{path}"
     for prefix in ("", "/es")
     for path in ("/accounts/login/", "/admin/login/", "/django-admin/login/", "/_util/login/")
-]
-# The ones that check a password (the others redirect to the members' login or answer 404).
-AUTHENTICATING_URLS = {"/accounts/login/", "/es/accounts/login/", "/admin/login/", "/django-admin/login/"}
+] + ["/es/cuentas/login/"]
+# The ones that check a password (the others redirect to the members' login or answer 404; the
+# English-worded /es/accounts/login/ now redirects to /es/cuentas/login/).
+AUTHENTICATING_URLS = {"/accounts/login/", "/es/cuentas/login/", "/admin/login/", "/django-admin/login/"}
 RESET_LINK = re.compile(r"https?://[^\s]+(/accounts/password/reset/key/[^\s/]+/)")
 
 
@@ -85,11 +86,11 @@ def test_a_member_locked_out_on_one_login_is_locked_out_on_all(client, a_member,
         assert not signed_in(client), url
 
 
-@pytest.mark.parametrize("prefix", ["", "/es"])
-def test_the_wagtail_frontend_login_is_the_members_login(client, prefix):
+@pytest.mark.parametrize(("prefix", "login"), [("", "/accounts/login/"), ("/es", "/es/cuentas/login/")])
+def test_the_wagtail_frontend_login_is_the_members_login(client, prefix, login):
     response = client.get(f"{prefix}/_util/login/?next=/members/me/")
     assert response.status_code == 302
-    assert response["Location"] == f"{prefix}/accounts/login/?next=/members/me/"
+    assert response["Location"] == f"{login}?next=/members/me/"
     assert client.post(f"{prefix}/_util/login/", {"username": "x", "password": "y"}).status_code == 302
 
 

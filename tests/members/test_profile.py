@@ -190,8 +190,8 @@ def test_the_data_download_carries_the_members_own_picture(member_client, a_memb
 
 @pytest.mark.parametrize(("language", "label"), [("en", "Always open"), ("es", "Siempre abiertos")])
 def test_members_choose_to_always_open_passages_with_a_content_note(member_client, a_member, language, label):
-    prefix = "/es" if language == "es" else ""
-    form = member_client.get(f"{prefix}/members/me/").content.decode()
+    profile_url = "/es/miembros/mi-perfil/" if language == "es" else "/members/me/"
+    form = member_client.get(profile_url).content.decode()
     assert label in form and 'name="expand_content_notes"' in form
     assert member_client.post("/members/me/", profile_data(expand_content_notes="True")).status_code == 302
     a_member.member_profile.refresh_from_db()
