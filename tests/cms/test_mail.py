@@ -74,7 +74,7 @@ def a_queued_message(number):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_overlapping_runs_send_each_message_once(smtp, monkeypatch):
     """The first run is held inside its first hand-over until the second run has finished."""
     for number in (1, 2, 3):
