@@ -72,8 +72,14 @@ TU_FORMS = (
 )
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 
-# The coach's word lists name the words it suggests replacing: they must contain them.
-ALLOWED_DEMO_NAMES = {("comments/demo.py", "SUGGESTIONS"), ("comments/demo.py", "SPANISH_ONLY_SUGGESTIONS")}
+# The coach's word lists name the words it suggests replacing, and the advice nudge's phrases the
+# advice it recognises ("si yo fuera tú"): they must contain them.
+ALLOWED_DEMO_NAMES = {
+    ("comments/demo.py", "SUGGESTIONS"),
+    ("comments/demo.py", "SPANISH_ONLY_SUGGESTIONS"),
+    ("comments/demo.py", "ADVICE_PHRASES"),
+    ("comments/demo.py", "SPANISH_ONLY_ADVICE_PHRASES"),
+}
 DEMO_FILES = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/*demo.py") if ".venv" not in path.parts)
 SPANISH_WORDS = {"de", "la", "que", "el", "en", "y", "los", "las", "su", "una", "para", "con", "por", "del", "se"}
 
