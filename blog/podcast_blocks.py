@@ -1,9 +1,13 @@
-"""Blocks of a podcast episode's show notes: text, chapters, learning-module references and links."""
+"""Blocks of a podcast episode: its show notes (text, chapters, learning-module references and links)
+and its transcript (what was said, with passages behind content notes)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from cms.blocks import ContentNoteBlock
 from learning.blocks import LearningReferenceBlock
+
+TRANSCRIPT_FEATURES = ["bold", "italic", "link", "h3", "ul"]
 
 
 class ChapterValue(blocks.StructValue):
@@ -60,3 +64,14 @@ class ShowNotesBlock(blocks.StreamBlock):
     # The same "Module 6, segment 1" links as the learning modules and Q&A answers use.
     learning_reference = LearningReferenceBlock()
     resource_link = ResourceLinkBlock()
+
+
+class TranscriptPassageBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(label=_("Text"), features=TRANSCRIPT_FEATURES)
+
+
+class TranscriptBlock(TranscriptPassageBlock):
+    """Everything said in the episode; a hard section (an overdose told in detail) can sit behind a
+    content note. One level only: a passage behind a note holds no further notes."""
+
+    content_note = ContentNoteBlock([("content", TranscriptPassageBlock(label=_("passage")))])

@@ -344,7 +344,9 @@ def load_episode(index, spec, guests, english):
         show_notes.append(("learning_reference", {"page": first_module, "exercise": None, "link_text": ""}))
     show_notes.append(("resource_link", {"title": RESOURCE[0], "url": RESOURCE_URL}))
     episode.show_notes = show_notes
-    episode.transcript = "".join(f"<p>{english_text}</p>" for english_text, _spanish in spec["transcript"])
+    episode.transcript = [
+        ("text", RichText("".join(f"<p>{english_text}</p>" for english_text, _spanish in spec["transcript"])))
+    ]
     episode.guest_appearances = [EpisodeGuest(guest=guests[key]) for key in spec["guests"]]
     episode.topic_links = [EpisodeTopic(topic=Topic.objects.get(locale=english, slug=slug)) for slug in spec["topics"]]
     episode.save_revision().publish()

@@ -21,14 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
-from blog.podcast_blocks import ShowNotesBlock
+from blog.podcast_blocks import ShowNotesBlock, TranscriptBlock
 from blog.podcast_feed import podcast_feed_response
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
@@ -225,9 +225,9 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
         help_text=_("Describe the image for people who use screen readers."),
     )
     show_notes = StreamField(ShowNotesBlock(), verbose_name=_("show notes"), blank=True)
-    transcript = RichTextField(
-        _("transcript"),
-        features=["bold", "italic", "link", "h3", "ul"],
+    transcript = StreamField(
+        TranscriptBlock(),
+        verbose_name=_("transcript"),
         blank=True,
         help_text=_("Everything said in the episode: deaf listeners and Spanish speakers rely on it."),
     )

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.core.files.base import ContentFile
+from wagtail.rich_text import RichText
 
 from blog.models import EpisodeGuest, Guest, PodcastEpisodePage, PodcastIndexPage
 from blog.podcast_demo import tone_wav
@@ -54,6 +55,8 @@ def make_episode(index, number, audio=None, guests=(), **fields):
         "release_date": FIRST_RELEASE + timedelta(days=7 * number),
         **fields,
     }
+    if isinstance(fields["transcript"], str):
+        fields["transcript"] = [("text", RichText(fields["transcript"]))] if fields["transcript"] else []
     episode = PodcastEpisodePage(
         episode_number=number,
         audio=audio or make_audio(),

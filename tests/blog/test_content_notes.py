@@ -59,3 +59,29 @@ def test_an_answer_note_holds_the_blocks_an_answer_allows_and_no_further_note():
     answer = AnswerBlock()
     inside = answer.child_blocks["content_note"].child_blocks["content"]
     assert set(inside.child_blocks) == set(answer.child_blocks) - {"content_note"}
+
+
+def test_a_transcript_section_sits_behind_its_note_on_the_episode_and_the_transcript_page(a_home_page, client):
+    from tests.blog.podcast_helpers import make_episode, make_podcast
+
+    episode = make_episode(
+        make_podcast(a_home_page),
+        1,
+        transcript=[
+            ("text", RichText("<p>Host: welcome.</p>")),
+            ("content_note", {"note": "describes an overdose", "content": [("text", RichText(f"<p>{PASSAGE}</p>"))]}),
+        ],
+    )
+    for url in (episode.url, episode.get_transcript_url()):
+        html = client.get(url).content.decode()
+        assert "Host: welcome." in html, url
+        note = html.index('<details class="content-note">')
+        assert "Content note:</span> describes an overdose" in html[note:], url
+        assert html.index(PASSAGE) > note, url
+
+
+def test_a_transcript_note_holds_text_and_no_further_note():
+    from blog.podcast_blocks import TranscriptBlock
+
+    inside = TranscriptBlock().child_blocks["content_note"].child_blocks["content"]
+    assert set(inside.child_blocks) == {"text"}
