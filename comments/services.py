@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -23,8 +22,8 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
-from cms.mail import sender
 from cms.public_url import absolute
+from members import mail
 from members.services import display_name, preferred_language
 
 from .access import can_view_page, is_moderator, page_of, settings_for
@@ -275,8 +274,7 @@ def notify_moderators_of_safety_hold(comment, page):
             context = {"comment": comment, "page": page, "queue_url": queue_url, "name": display_name(comment.user)}
             subject = render_to_string("comments/email/safety_hold_subject.txt", context).strip()
             body = render_to_string("comments/email/safety_hold.txt", context)
-            from_email = sender()
-        _send(subject, body, moderator.email, from_email)
+        _send("comments.safety_hold", subject, body, moderator)
 
 
 def notify_followers(comment, page):
@@ -322,7 +320,7 @@ def notify_followers(comment, page):
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-        _send(subject, body, member.email, sender(language), headers=headers)
+        _send("comments.followup", subject, body, member, headers=headers)
 
 
 def _ancestor_ids(comment):
@@ -361,9 +359,18 @@ def unsubscribe_url(followup, page):
     return absolute(reverse("comments:unsubscribe", args=[unsubscribe_token(followup)]))
 
 
-def _send(subject, body, address, from_email, headers=None):
+def _send(kind, subject, body, recipient, headers=None):
+    """Email one account in its preferred language, discreetly if it asked (members.mail)."""
     try:
-        EmailMessage(subject, body, from_email, [address], headers=headers).send()
+        mail.send(
+            kind,
+            to=recipient.email,
+            subject=subject,
+            body=body,
+            language=preferred_language(recipient),
+            discreet=mail.discreet_for(recipient),
+            headers=headers,
+        )
     except OSError:
         # The comment is saved either way; a mail outage must not turn the post into an error page.
         logger.exception("Could not send a comment email")
