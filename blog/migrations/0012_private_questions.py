@@ -4,20 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blog', '0011_transcript_sections_with_content_notes'),
+        ("blog", "0011_transcript_sections_with_content_notes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='questionsubmission',
-            name='private',
-            field=models.BooleanField(default=False, help_text='Answer by email only, never published.', verbose_name='private'),
+            model_name="questionsubmission",
+            name="private",
+            field=models.BooleanField(
+                default=False, help_text="Answer by email only, never published.", verbose_name="private"
+            ),
         ),
         migrations.AddField(
-            model_name='questionsubmission',
-            name='private_answer',
-            field=models.TextField(blank=True, max_length=6000, verbose_name='private answer'),
+            model_name="questionsubmission",
+            name="private_answer",
+            field=models.TextField(blank=True, max_length=6000, verbose_name="private answer"),
         ),
     ]

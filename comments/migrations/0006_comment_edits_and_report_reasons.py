@@ -5,28 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('comments', '0005_commentreview_content_note'),
-        ('django_comments', '0004_add_object_pk_is_removed_index'),
+        ("comments", "0005_commentreview_content_note"),
+        ("django_comments", "0004_add_object_pk_is_removed_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commentreview',
-            name='edited_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='edited at'),
+            model_name="commentreview",
+            name="edited_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="edited at"),
         ),
         migrations.CreateModel(
-            name='CommentReport',
+            name="CommentReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('unkind', 'It is unkind, shaming or disrespectful'), ('identifying', 'It could identify someone or shares private details'), ('unsafe', 'It gives advice that could put someone at risk'), ('danger', 'Someone may be in danger'), ('spam', 'It is spam or advertising'), ('other', 'Something else')], max_length=20, verbose_name='reason')),
-                ('details', models.CharField(blank=True, max_length=500, verbose_name='details')),
-                ('flag', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='report', to='django_comments.commentflag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("unkind", "It is unkind, shaming or disrespectful"),
+                            ("identifying", "It could identify someone or shares private details"),
+                            ("unsafe", "It gives advice that could put someone at risk"),
+                            ("danger", "Someone may be in danger"),
+                            ("spam", "It is spam or advertising"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("details", models.CharField(blank=True, max_length=500, verbose_name="details")),
+                (
+                    "flag",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report",
+                        to="django_comments.commentflag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment report',
+                "verbose_name": "comment report",
             },
         ),
     ]
