@@ -23,7 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .models import SearchEntry, SearchWord
+from .models import SearchEntry, SearchSynonym, SearchWord
 from .search_text import fold, language_of, terms
 
 # PostgreSQL text-search configuration per language (cms migration 0007: unaccent + Snowball).
@@ -152,8 +152,20 @@ def remember_words(language, text):
     )
 
 
+def remember_synonyms(synonym):
+    """A synonym's words are vocabulary too: "relaps" is corrected to "relapse" even where pages
+    only say "return to use", which the synonym then finds."""
+    remember_words(synonym.language, " ".join(synonym.term_list()))
+
+
+def _on_synonym_saved(sender, instance, **kwargs):
+    remember_synonyms(instance)
+
+
 def rebuild(stdout=None):
     """Index every page again (after bulk imports, or to pick up renamed topics)."""
+    for synonym in SearchSynonym.objects.all():
+        remember_synonyms(synonym)
     live = set(Page.objects.live().filter(depth__gt=1).values_list("pk", flat=True))
     SearchEntry.objects.exclude(page_id__in=live).delete()
     for count, page in enumerate(Page.objects.filter(pk__in=live).specific().iterator(chunk_size=200), 1):
@@ -196,3 +208,4 @@ def connect_signals():
     page_published.connect(_on_published, dispatch_uid="site_search_published")
     page_unpublished.connect(_on_unpublished, dispatch_uid="site_search_unpublished")
     post_save.connect(_on_page_saved, dispatch_uid="site_search_alias_created")
+    post_save.connect(_on_synonym_saved, sender=SearchSynonym, dispatch_uid="site_search_synonym_saved")

@@ -46,7 +46,8 @@ def stem(word, language):
     """A folded word's stem: plurals and (in Spanish) gender endings removed.
 
     English: treatments/treatment, families/family, relapsed/relapsing/relapse.
-    Spanish: tratamientos/tratamiento, hijos/hijas/hijo, recaídas/recaida, padres/padre.
+    Spanish: tratamientos/tratamiento, hijos/hijas/hijo, recaídas/recaida, padres/padre,
+    premiar/premios.
     """
     if language == "es":
         if len(word) > 4 and word.endswith("ces"):
@@ -55,7 +56,9 @@ def stem(word, language):
             word = word[:-2]
         elif len(word) > 3 and word.endswith("s"):
             word = word[:-1]
-        if len(word) > 3 and word[-1] in "aoe":
+        if len(word) > 5 and word.endswith(("ar", "er", "ir")):
+            word = word[:-2]  # an infinitive: premiar/premios, consumir/consume
+        elif len(word) > 3 and word[-1] in "aoe":
             word = word[:-1]
         return word
     if len(word) > 4 and word.endswith("ies"):

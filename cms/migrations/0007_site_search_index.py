@@ -9,10 +9,14 @@ trigram index on the vocabulary for "Did you mean ...?". SQLite gets the tables 
 The synonyms are the words families use (cms.SearchSynonym, kept by editors in the admin).
 """
 
+import re
+
 import django.contrib.postgres.search
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+
+from cms.search_text import fold
 
 
 CONFIGURATIONS = {"craft_en": ("english", "english_stem"), "craft_es": ("spanish", "spanish_stem")}
@@ -75,60 +79,91 @@ def drop_search_configurations(apps, schema_editor):
 
 
 def seed_synonyms(apps, schema_editor):
+    """The synonyms, and their words in the vocabulary "Did you mean ...?" proposes from."""
     SearchSynonym = apps.get_model("cms", "SearchSynonym")
+    SearchWord = apps.get_model("cms", "SearchWord")
     for language, groups in SYNONYMS.items():
         for terms in groups:
             SearchSynonym.objects.get_or_create(language=language, terms=terms)
+            words = {fold(word): word for word in re.findall(r"[^\W\d_]+", terms.lower()) if len(word) >= 3}
+            SearchWord.objects.bulk_create(
+                [SearchWord(language=language, word=word, display=display) for word, display in words.items()],
+                ignore_conflicts=True,
+            )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0006_crisis_resource_call_and_text'),
-        ('wagtailcore', '0098_apitoken'),
+        ("cms", "0006_crisis_resource_call_and_text"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchSynonym',
+            name="SearchSynonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('en', 'English'), ('es', 'Spanish')], max_length=8, verbose_name='language')),
-                ('terms', models.TextField(help_text='One word or phrase per line, for example relapse, using again, setback. Capitals, accents and plurals do not matter.', verbose_name='words and phrases')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("es", "Spanish")], max_length=8, verbose_name="language"
+                    ),
+                ),
+                (
+                    "terms",
+                    models.TextField(
+                        help_text="One word or phrase per line, for example relapse, using again, setback. Capitals, accents and plurals do not matter.",
+                        verbose_name="words and phrases",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search synonym',
-                'verbose_name_plural': 'search synonyms',
-                'ordering': ['language', 'terms'],
+                "verbose_name": "search synonym",
+                "verbose_name_plural": "search synonyms",
+                "ordering": ["language", "terms"],
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('title', models.TextField()),
-                ('text', models.TextField(blank=True)),
-                ('document', django.contrib.postgres.search.SearchVectorField(null=True)),
-                ('title_terms', models.TextField(blank=True)),
-                ('topic_terms', models.TextField(blank=True)),
-                ('body_terms', models.TextField(blank=True)),
-                ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("title", models.TextField()),
+                ("text", models.TextField(blank=True)),
+                ("document", django.contrib.postgres.search.SearchVectorField(null=True)),
+                ("title_terms", models.TextField(blank=True)),
+                ("topic_terms", models.TextField(blank=True)),
+                ("body_terms", models.TextField(blank=True)),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="wagtailcore.locale"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search entry',
-                'verbose_name_plural': 'search entries',
+                "verbose_name": "search entry",
+                "verbose_name_plural": "search entries",
             },
         ),
         migrations.CreateModel(
-            name='SearchWord',
+            name="SearchWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(max_length=8)),
-                ('word', models.CharField(max_length=60)),
-                ('display', models.CharField(max_length=60)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("language", models.CharField(max_length=8)),
+                ("word", models.CharField(max_length=60)),
+                ("display", models.CharField(max_length=60)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('language', 'word'), name='cms_searchword_unique')],
+                "constraints": [models.UniqueConstraint(fields=("language", "word"), name="cms_searchword_unique")],
             },
         ),
         migrations.RunPython(create_search_configurations, drop_search_configurations, elidable=False),
