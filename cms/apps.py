@@ -24,3 +24,4 @@ class CmsConfig(AppConfig):
         # Site search's own index follows publication (cms.search_index).
         search_index.connect_signals()
         post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)
+        post_migrate.connect(search_index.build_if_empty, sender=self, dispatch_uid="site_search_build_if_empty")

@@ -175,6 +175,12 @@ def rebuild(stdout=None):
     return len(live)
 
 
+def build_if_empty(**kwargs):
+    """After `migrate`: a site that had pages before this index existed gets them indexed once."""
+    if not SearchEntry.objects.exists() and Page.objects.live().filter(depth__gt=1).exists():
+        rebuild()
+
+
 def _on_published(sender, instance, **kwargs):
     # Sent after the revision's page and its children (a post's topics) are saved; aliases of the
     # page get their own signal. wagtail-localize publishes translations on commit: they come here.

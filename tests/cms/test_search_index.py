@@ -80,6 +80,15 @@ def test_the_index_follows_publishing_unpublishing_moving_and_privacy(a_home_pag
     assert not SearchEntry.objects.filter(page_id=page.pk).exists()
 
 
+def test_a_site_migrated_with_pages_already_there_gets_them_indexed(a_home_page, client):
+    from cms.search_index import build_if_empty
+
+    add_page(a_home_page, "Noticing good moments", "noticing")
+    SearchEntry.objects.all().delete()
+    build_if_empty()
+    assert titles(client.get("/search/", {"q": "noticing"})) == ["Noticing good moments"]
+
+
 def test_a_draft_is_never_searchable(a_home_page, client):
     page = add_page(a_home_page, "Noticing good moments", "noticing")
     page.title = "Secret draft wording"
