@@ -25,6 +25,7 @@ from django_comments_xtd.models import XtdComment
 
 from cms.mail import sender
 from cms.public_url import absolute
+from cms.roles import MODERATE_COMMENTS
 from members.services import display_name, preferred_language
 
 from .access import can_view_page, is_moderator, page_of, settings_for
@@ -254,7 +255,8 @@ def report(comment, member, comment_settings):
 
 
 def moderators():
-    permission = Permission.objects.get(content_type__app_label="django_comments", codename="can_moderate")
+    app_label, codename = MODERATE_COMMENTS.split(".")
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
     return (
         get_user_model()
         .objects.filter(is_active=True)
