@@ -16,7 +16,9 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import (
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.views import serve_chain
 
+from cms.privacy import mark_served
 from members.services import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
@@ -40,6 +42,8 @@ def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
     """
     if not isinstance(page, COURSE_PAGE_TYPES) or is_member(request.user):
         return None
+    if may_read_as_staff(request, page, serve_args):
+        return serve_to_staff(page, request, serve_args, serve_kwargs)
     if isinstance(page, LearningIndexPage) and _is_index_route(serve_args):
         response = page.serve_public_overview(request)
     elif request.user.is_authenticated:
@@ -50,6 +54,33 @@ def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
         response = redirect(index.get_url(request))
     else:
         response = redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
+    add_never_cache_headers(response)
+    return response
+
+
+def may_read_as_staff(request, page, serve_args):
+    """Staff who may edit a course page read it as members do, to check their work.
+
+    Reading only: GET, and on the learning index only the course itself (the journal and the
+    exercises keep a member's own writing, which staff have none of).
+    """
+    user = request.user
+    if request.method not in ("GET", "HEAD") or not user.is_authenticated or not user.is_active:
+        return False
+    if isinstance(page, LearningIndexPage) and not _is_index_route(serve_args):
+        return False
+    original = page.alias_of if page.alias_of_id else page
+    return original.permissions_for_user(user).can_edit()
+
+
+def serve_to_staff(page, request, serve_args, serve_kwargs):
+    """Serve the members' page past Wagtail's group check, with a notice, and never cached."""
+    messages.info(
+        request,
+        _("You are viewing this members-only page as staff. Members see it like this; visitors do not see it."),
+    )
+    mark_served(request, page)
+    response = serve_chain(page, request, serve_args, serve_kwargs)
     add_never_cache_headers(response)
     return response
 
