@@ -4,11 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, resolve_url
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.html_to_contentstate import (
     ExternalLinkElementHandler,
     PageLinkElementHandler,
@@ -22,6 +24,7 @@ from cms.privacy import mark_served
 from members.services import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
+from .reports import REPORT_PERMISSION, course_use_report
 from .rich_text import ExerciseLinkElementHandler, ExerciseLinkHandler, exercise_aware_link_entity
 
 COURSE_PAGE_TYPES = (LearningIndexPage, ModulePage, SegmentPage)
@@ -132,3 +135,25 @@ class ExerciseViewSet(SnippetViewSet):
 
 
 register_snippet(ExerciseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_course_use_report():
+    return [path("reports/course-use/", course_use_report, name="learning_course_use_report")]
+
+
+class CourseUseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_use_menu_item():
+    # Between "Translation status" (650) and "Person-first language" (660).
+    return CourseUseMenuItem(
+        gettext_lazy("Course use"),
+        reverse("learning_course_use_report"),
+        name="course-use",
+        icon_name="list-ol",
+        order=655,
+    )
