@@ -22,6 +22,19 @@ def _edit_url(question):
     return reverse("wagtailsnippets_blog_questionsubmission:edit", args=[question.pk])
 
 
+def next_step_message(post, user):
+    """What happens to the draft depends on the role (cms.roles): editors publish English answers,
+    a Spanish answer goes to the Spanish reviewers through its workflow."""
+    if post.permissions_for_user(user).can_publish():
+        return _("A draft answer was created. Write your answer, then publish it.")
+    workflow = post.get_workflow()
+    if workflow is None:
+        return _("A draft answer was created. Write your answer and save it; someone who may publish will put it live.")
+    return _("A draft answer was created. Write your answer, then submit it to %(workflow)s.") % {
+        "workflow": workflow.name
+    }
+
+
 def draft_answer(request, pk):
     """GET asks for confirmation; POST creates the draft post and opens it in the page editor."""
     question = _question_for(request, pk)
@@ -36,7 +49,7 @@ def draft_answer(request, pk):
         except inbox.InboxError as error:
             messages.error(request, str(error))
             return redirect(_edit_url(question))
-        messages.success(request, _("A draft answer was created. Write your answer, then publish it."))
+        messages.success(request, next_step_message(post, request.user))
         return redirect("wagtailadmin_pages:edit", post.pk)
     return TemplateResponse(
         request,

@@ -381,6 +381,15 @@ QUESTIONS = [
     ),
 ]
 
+# How long ago each demo question was sent: only the new one falls in the last day, so the demo
+# `member` still has room under the daily limit (QuestionSubmission.MAX_PER_DAY) on a fresh install.
+DAYS_AGO = {
+    QuestionSubmission.Status.NEW: 0,
+    QuestionSubmission.Status.IN_PROGRESS: 2,
+    QuestionSubmission.Status.ANSWERED: 9,
+    QuestionSubmission.Status.DECLINED: 5,
+}
+
 
 def demo_image(title, colours):
     """A soft two-colour illustration made on the spot: no stock photos to license in the demo."""
@@ -514,6 +523,7 @@ def load_questions(member, answered_post):
             continue
         if status == QuestionSubmission.Status.IN_PROGRESS and editor is not None:
             draft_answer(question, editor)
+            QuestionSubmission.objects.filter(pk=question.pk).update(assigned_to=editor)
         elif status == QuestionSubmission.Status.ANSWERED:
             question.status, question.answer_post, question.answered_at = status, answered_post, timezone.now()
             question.save()
@@ -521,6 +531,8 @@ def load_questions(member, answered_post):
             question.status, question.declined_at = status, timezone.now()
             question.decline_message = default_decline_message(question)
             question.save()
+        sent = timezone.now() - datetime.timedelta(days=DAYS_AGO[status])
+        QuestionSubmission.objects.filter(pk=question.pk).update(created_at=sent)
 
 
 def load_private_question(member):

@@ -1,18 +1,13 @@
 """Demo groups, logins and site-wide snippets (crisis resources, footer) in both languages."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from .models import CrisisResource, SiteFooter
 from .translation import translate_into_spanish
 
-GROUPS = {
-    "Editors": [],  # created by Wagtail with its page and image permissions
-    "Translators": [],  # permissions: translation_workflow.groups (per page, Spanish tree only)
-    "Members": [],
-}
-
+# The groups and their permissions come from cms.roles (applied at every migrate).
 DEMO_USERS = [
     # username, group, superuser
     ("admin", None, True),
@@ -87,12 +82,6 @@ FOOTER_ES = (
 
 
 def load(command):
-    for name, codenames in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for codename in codenames:
-            app_label, code = codename.split(".")
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))
-
     User = get_user_model()
     for username, group_name, is_superuser in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
@@ -125,3 +114,22 @@ def load(command):
     footer.save()
     first_paragraph = FOOTER_EN.removeprefix("<p>").removesuffix("</p>")
     translate_into_spanish(footer, {first_paragraph: FOOTER_ES})
+    load_role_logins(command)
+
+
+# One login for each role of cms.roles that the logins above do not cover (`reviewer`, the Spanish
+# reviewer, is made by translation_workflow/demo.py), so every journey works without `admin`.
+ROLE_LOGINS = [
+    ("clinician", "Clinical reviewers"),
+    ("moderator", "Moderators"),
+]
+
+
+def load_role_logins(command):
+    User = get_user_model()
+    for username, group_name in ROLE_LOGINS:
+        user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+        user.is_superuser = user.is_staff = False
+        user.set_password(command.demo_password)
+        user.save()
+        user.groups.add(Group.objects.get(name=group_name))

@@ -23,6 +23,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
 from cms.public_url import absolute
+from cms.roles import MODERATE_COMMENTS
 from members import mail
 from members.services import display_name, preferred_language
 
@@ -336,7 +337,8 @@ def _counted_reports(comment):
 
 
 def moderators():
-    permission = Permission.objects.get(content_type__app_label="django_comments", codename="can_moderate")
+    app_label, codename = MODERATE_COMMENTS.split(".")
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
     return (
         get_user_model()
         .objects.filter(is_active=True)
