@@ -104,6 +104,8 @@ ROLES = (
             "members.change_memberprofile",
             *manage("learning.exercise", "blog.topic", "blog.guest", "cms.crisisresource", "cms.sitefooter"),
             *manage("safety.safetyplantemplate"),
+            # The search synonyms (cms.SearchSynonym) are words editors keep, like the word lists.
+            *manage("cms.searchsynonym", actions=("add", "change", "delete")),
             *manage(*WORD_LISTS, actions=("add", "change", "delete")),
         ),
         pages={
