@@ -14,6 +14,7 @@ class CmsConfig(AppConfig):
         # memoised locales when a Locale changes; file image renditions by their collection's privacy;
         # every migrate puts the default Site on the public address (cms.public_url).
         from . import deletion_log, locales, mail, page_cache, protected_media, public_url, security
+        from .translation import quiet_links_read_as_text
 
         security.connect_signals()
         deletion_log.connect_signals()
@@ -22,3 +23,4 @@ class CmsConfig(AppConfig):
         mail.send_wagtail_notifications_from_the_recipients_site_name()
         protected_media.connect_signals()
         post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)
+        quiet_links_read_as_text()
