@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from django.http import QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -66,8 +67,10 @@ def queue_queryset(status, comments=None):
     if status == Status.PUBLISHED:
         return comments.filter(is_removed=False, is_public=True).order_by("-submit_date")
     if status == Status.FLAGGED:
-        return comments.filter(is_removed=False, is_public=True).filter(Exists(unanswered_reports())).order_by(
-            "-submit_date"
+        return (
+            comments.filter(is_removed=False, is_public=True)
+            .filter(Exists(unanswered_reports()))
+            .order_by("-submit_date")
         )
     return comments.filter(is_removed=False, is_public=False).order_by("submit_date")
 
@@ -142,9 +145,7 @@ class ModerationFilterSet(WagtailFilterSet):
 
     def filter_member(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(
-            Q(user__username__iexact=value) | Q(user__member_profile__display_name__icontains=value)
-        )
+        return queryset.filter(Q(user__username__iexact=value) | Q(user__member_profile__display_name__icontains=value))
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(object_pk__in=_page_keys(Page.objects.filter(locale__language_code=value)))
@@ -197,6 +198,8 @@ class ActionsColumn(Column):
         if request.GET:
             back += "?" + request.GET.urlencode()
         context["next_url"] = back
+        # Cells are rendered from a plain dict, without the request's context processors.
+        context["csrf_token"] = get_token(request)
         context["approve_url"] = bulk_action_url("approve", instance, back)
         context["remove_url"] = bulk_action_url("remove", instance, back)
         return context

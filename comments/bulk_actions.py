@@ -49,9 +49,9 @@ class ApproveBulkAction(CommentBulkAction):
         return len(objects), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects
-        ) % {"count": num_parent_objects}
+        return ngettext("%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects) % {
+            "count": num_parent_objects
+        }
 
 
 class RemovalForm(forms.Form):

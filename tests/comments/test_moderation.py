@@ -76,9 +76,7 @@ def test_the_queue_links_to_the_comment_on_its_page(client, a_post, a_member, a_
     assert soup.find("a", href=f"{a_post.url}#c{comment.pk}")
 
 
-def test_the_queue_filters_by_page_title_and_by_member(
-    client, a_blog, a_post, a_member, another_member, a_moderator
-):
+def test_the_queue_filters_by_page_title_and_by_member(client, a_blog, a_post, a_member, another_member, a_moderator):
     other_post = make_post(a_blog, 2)
     held(a_post, a_member, "Rosa on post one")
     held(other_post, a_member, "Rosa on post two")

@@ -62,6 +62,7 @@ def test_the_queue_is_a_wagtail_listing_with_filters_checkboxes_and_row_actions(
         reverse("wagtail_bulk_action", args=["django_comments_xtd", "xtdcomment", "approve"])
     )
     assert f"id={comment.pk}" in approve["action"]
+    assert approve.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
     # The AJAX refresh of the filters answers with the same rows.
     results = client.get(reverse("comments_moderation:queue_results"), {"status": "pending"}).content.decode()
     assert "Waiting" in results
