@@ -334,6 +334,7 @@ THREADS = {
 def load(command):
     load_rules()
     count = load_threads()
+    load_moderation_queue_examples()
     command.stdout.write(f"  comment policy, word lists and {count} demo comments in both languages")
 
 
@@ -430,3 +431,62 @@ def _usernames():
         names.add(username)
         stack.extend(replies)
     return names
+
+
+# --- The moderation queue's first work (modqueue, issue 17) -------------------------------------
+
+MODERATION_EXAMPLES = [
+    # (page model, slug, language, username, text, why it waits: a hold reason or "reported")
+    (
+        "blog.QAPostPage",
+        "where-do-i-even-begin",
+        "en",
+        "river.stone",
+        "My brother is an addict and I am done pretending otherwise. Is it normal to feel this angry?",
+        "new_member",
+    ),
+    (
+        "blog.PodcastEpisodePage",
+        "escuchar-para-que-se-sienta-escuchado",
+        "es",
+        "luz_del_sur",
+        "Hay noches en que ya no quiero seguir. No sé a quién decírselo.",
+        "safety",
+    ),
+    (
+        "blog.QAPostPage",
+        "where-do-i-even-begin",
+        "en",
+        "steady_oak",
+        "You should just kick them out. That is the only thing that works.",
+        "reported",
+    ),
+]
+
+
+def load_moderation_queue_examples():
+    """A few comments waiting in the queue, so a moderator's first login has work on every filter."""
+    from django_comments.models import CommentFlag
+
+    from .models import CommentReview, HoldReason
+
+    users = {user.username: user for user in get_user_model().objects.all()}
+    reporter = users.get("nube-clara")
+    for model, slug, language, username, text, why in MODERATION_EXAMPLES:
+        page, user = _page(model, slug, language), users.get(username)
+        if page is None or user is None:
+            continue
+        comments = XtdComment.norel_objects.filter(content_type_id=page.content_type_id, object_pk=str(page.pk))
+        if comments.filter(user=user, comment=text).exists():
+            continue
+        comment = member_comment(
+            page, user, text, submit_date=timezone.now() - timedelta(hours=2), is_public=why == "reported"
+        )
+        comment.save()
+        if why == "reported":
+            if reporter is not None:
+                CommentFlag.objects.create(comment=comment, user=reporter, flag=CommentFlag.SUGGEST_REMOVAL)
+        else:
+            CommentReview.objects.create(
+                comment=comment, hold_reason=HoldReason.SAFETY if why == "safety" else HoldReason.NEW_MEMBER
+            )
