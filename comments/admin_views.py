@@ -30,9 +30,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.models import ModelLogEntry, Page
 
-from members.services import preferred_language
-
 from cms.roles import MODERATE_COMMENTS
+from members.services import preferred_language
 
 from . import services
 from .language import find_terms
