@@ -18,7 +18,8 @@ from comments.models import CommentReview, HoldReason, LanguageSuggestion
 from members.services import profile_for
 from tests.comments.conftest import add_comment
 
-pytestmark = pytest.mark.django_db
+# These tests read what the emails say: discreet mode (its own test) is off here.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 QUEUE_URL = reverse("comments_moderation:queue")
 
