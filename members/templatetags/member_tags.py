@@ -28,3 +28,10 @@ def member_name(user):
 @register.filter
 def is_suspended(user):
     return services.is_suspended(user)
+
+
+@register.filter
+def wants_quick_exit(user):
+    """Everyone sees "Exit this page" except a member who switched it off in their profile."""
+    profile = getattr(user, "member_profile", None) if user.is_authenticated else None
+    return profile is None or profile.quick_exit
