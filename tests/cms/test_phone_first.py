@@ -68,7 +68,7 @@ def test_get_help_now_opens_the_crisis_lines_with_tap_to_call_links_from_the_hea
     CrisisResource.objects.create(locale=english, name="988 Lifeline", contact="Any hour.", phone="988")
     html = client.get("/search/").content.decode()
     header = html[html.index("<header") : html.index("</header>")]
-    assert "<summary class=\"help-now__toggle\">Get help now</summary>" in header
+    assert '<summary class="help-now__toggle">Get help now</summary>' in header
     assert 'href="tel:988"' in header
     footer = html[html.index("<footer") :]
     assert 'href="tel:988"' in footer, "the footer keeps them too"

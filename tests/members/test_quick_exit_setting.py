@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_a_new_member_has_the_exit_button_on_every_page(member_client, a_member):
     assert a_member.member_profile.quick_exit is True
     page = member_client.get("/members/me/").content.decode()
-    assert 'data-quick-exit' in page and 'rel="noreferrer"' in page
+    assert "data-quick-exit" in page and 'rel="noreferrer"' in page
 
 
 def test_a_member_who_switches_it_off_no_longer_sees_it_and_can_switch_it_on_again(member_client, a_member):
