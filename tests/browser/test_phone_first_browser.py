@@ -142,6 +142,7 @@ def test_exit_this_page_and_shift_three_times_leave_for_the_neutral_site(live_se
 def test_two_shift_presses_or_shift_with_other_keys_stay_on_the_page(live_server, browser_page, a_home_page):
     """Typing a capital letter in a form is not a request to leave."""
     page = browser_page
+    stub_neutral_sites(page.context)
     page.goto(live_server.url + "/search/")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")

@@ -16,11 +16,23 @@
             event.preventDefault();
             leave();
         });
+        /* Counted when Shift is released, and only when no other key went with it: typing a
+           capital letter starts the count again. */
         var presses = 0;
+        var withOtherKey = false;
         var timer = null;
         document.addEventListener("keydown", function (event) {
-            if (event.key !== "Shift" || event.repeat) {
+            if (event.key !== "Shift") {
                 presses = 0;
+                withOtherKey = event.shiftKey;
+            }
+        });
+        document.addEventListener("keyup", function (event) {
+            if (event.key !== "Shift") {
+                return;
+            }
+            if (withOtherKey) {
+                withOtherKey = false;
                 return;
             }
             presses += 1;
