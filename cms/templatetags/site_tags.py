@@ -136,16 +136,26 @@ def _nearest_translated_sections(page):
     return nearest
 
 
-@register.inclusion_tag("includes/crisis_resources.html")
-def crisis_resources(place="page"):
-    """The crisis lines in the reader's language; `place` keeps ids unique (header panel, page, footer)."""
+@register.inclusion_tag("includes/crisis_resources.html", takes_context=True)
+def crisis_resources(context, place="page"):
+    """The crisis lines in the reader's language; `place` keeps ids unique (header panel, page, footer).
+
+    Kept on the request: the header's "Get help now" and the footer show the same list.
+    """
     locale = active_locale()
+    request = context.get("request")
+    cached = getattr(request, "_crisis_resources", None)
+    if cached is not None and cached[0] == locale.pk:
+        return {"resources": cached[1], "place": place}
 
     def build():
         resources = list(CrisisResource.objects.filter(locale=locale))
         return resources or list(CrisisResource.objects.filter(locale=default_locale()))
 
-    return {"resources": cached_with_pages("crisis", locale.pk, build), "place": place}
+    resources = cached_with_pages("crisis", locale.pk, build)
+    if request is not None:
+        request._crisis_resources = (locale.pk, resources)
+    return {"resources": resources, "place": place}
 
 
 @register.simple_tag

@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from cms.illustrations import draw_icon, illustration
@@ -95,3 +97,12 @@ def test_illustrations_and_icons_are_drawn_the_same_on_every_run():
     assert illustration(3) != illustration(4)
     with Image.open(finders.find("icons/icon-192.png")) as committed:
         assert committed.convert("RGBA").tobytes() == draw_icon(192).tobytes(), "run scripts/make_illustrations.py"
+
+
+def test_the_header_and_the_footer_read_the_crisis_lines_once(client, english, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 0  # no chrome cache: each read would be a query
+    CrisisResource.objects.create(locale=english, name="988 Lifeline", contact="Any hour.", phone="988")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/").content.decode()
+    assert html.count('href="tel:988"') == 2
+    assert sum("cms_crisisresource" in query["sql"] for query in queries.captured_queries) == 1
