@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0006_memberprofile_expand_content_notes'),
+        ("members", "0006_memberprofile_expand_content_notes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='memberprofile',
-            name='quick_exit',
-            field=models.BooleanField(default=True, help_text='A button on every page that leaves this site for a weather page at once; pressing Shift three times does the same.', verbose_name='show the “Exit this page” button'),
+            model_name="memberprofile",
+            name="quick_exit",
+            field=models.BooleanField(
+                default=True,
+                help_text="A button on every page that leaves this site for a weather page at once; pressing Shift three times does the same.",
+                verbose_name="show the “Exit this page” button",
+            ),
         ),
     ]
