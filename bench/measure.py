@@ -33,6 +33,7 @@ from django.db import connection  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic  # noqa: E402
+from cms.page_weight import BUDGET_BYTES, page_weight  # noqa: E402
 from cms.security import SESSION_LAST_SEEN, SESSION_STARTED  # noqa: E402
 from learning.models import LearningIndexPage, ModulePage, SegmentPage  # noqa: E402
 from members.services import MEMBERS_GROUP  # noqa: E402
@@ -321,7 +322,16 @@ def verdicts(label, row, results):
             failed.append(f"page 40 p50 {row['p50_ms']:.0f} ms vs page 1 {first['p50_ms']:.0f} ms")
     if set(row["status"]) != {200}:
         failed.append(f"status {row['status']}")
+    weight = row.get("weight")
+    if weight and label != "feed" and weight["total"] >= BUDGET_BYTES:
+        failed.append(f"HTML+CSS+JS {weight['total'] / 1024:.0f} ≥ {BUDGET_BYTES // 1024} KB")
     return failed
+
+
+def weigh(port, path, cookie=None):
+    """HTML+CSS+JS bytes of one page, as a browser with an empty cache would fetch them (cms.page_weight)."""
+    _status, _elapsed, body, _headers = request(port, path, cookie)
+    return page_weight(body, lambda url: request(port, url)[2])
 
 
 # --- Output -----------------------------------------------------------------------------------------
@@ -348,6 +358,22 @@ def markdown(report):
             f"{fmt(row['p95_ms'])} | {fmt(row['p50_x_floor'])}x | {fmt(row['p95_x_floor'])}x | {fmt(row['rps'])} | "
             f"{fmt(row['rps_x_floor'], 2)} | {row['bytes'] / 1024:.0f} | "
             f"{'ok' if not row['failed'] else '**' + '; '.join(row['failed']) + '**'} |"
+        )
+    lines += [
+        "",
+        f"Page weight, images aside (HTML + CSS + JS as sent, uncompressed; budget {BUDGET_BYTES // 1024} KB "
+        "a page, the feed is no page):",
+        "",
+        "| Page | HTML KB | CSS+JS KB | Total KB | Under budget |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in report["pages"]:
+        weight = row["weight"]
+        assets = sum(weight["assets"].values())
+        verdict = "–" if row["label"] == "feed" else ("ok" if weight["total"] < BUDGET_BYTES else "**no**")
+        lines.append(
+            f"| {row['title']} | {weight['html'] / 1024:.1f} | {assets / 1024:.1f} | {weight['total'] / 1024:.1f} | "
+            f"{verdict} |"
         )
     lines += ["", "| Floor (static file) | p50 ms | p95 ms | req/s @8 |", "|---|---:|---:|---:|"]
     for kb, floor in sorted(report["floors"].items(), key=lambda item: int(item[0])):
@@ -466,10 +492,12 @@ def main():
             row = sequential(server.port, path, cookie if as_member else None, label)
             row.update(label=label, title=title, url=path, as_member=as_member)
             row.update(throughput(server.port, path, cookie if as_member else None))
+            row["weight"] = weigh(server.port, path, cookie if as_member else None)
             results[label] = row
             say(
                 f"{title:<38} {row['status']} {row['queries']} queries  p50 {row['p50_ms']:7.1f} ms  "
-                f"p95 {row['p95_ms']:7.1f} ms  {row['rps'] or 0:6.1f} req/s  {row['bytes'] / 1024:6.1f} KB"
+                f"p95 {row['p95_ms']:7.1f} ms  {row['rps'] or 0:6.1f} req/s  {row['bytes'] / 1024:6.1f} KB  "
+                f"HTML+CSS+JS {row['weight']['total'] / 1024:5.1f} KB"
             )
         for kb in sorted({floor_bucket(row["bytes"]) for row in results.values()}):
             path = f"{settings.STATIC_URL}bench-floor/floor-{kb}k.html"
