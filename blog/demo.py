@@ -446,6 +446,7 @@ def load_qa(command):
 
     if member is not None:
         load_questions(member, posts[0])
+        load_private_question(member)
     command.stdout.write(f"  {len(posts)} Q&A posts, {len(topics)} topics, {len(QUESTIONS)} member questions")
 
 
@@ -520,3 +521,19 @@ def load_questions(member, answered_post):
             question.status, question.declined_at = status, timezone.now()
             question.decline_message = default_decline_message(question)
             question.save()
+
+
+def load_private_question(member):
+    """One private question waiting in the inbox, labelled Private, to be answered by email (issue 18)."""
+    QuestionSubmission.objects.get_or_create(
+        member=member,
+        subject="Should I keep paying my son's rent?",
+        defaults={
+            "question": "He uses most days and asks for rent money. I do not want to lose him, but I worry "
+            "the money goes to drugs. I would rather not have this published.",
+            "relationship": "child",
+            "language": "en",
+            "private": True,
+            "consent_to_publish": False,
+        },
+    )

@@ -42,6 +42,7 @@ class QuestionSummaryPanel(Panel):
                 is_open=question.status in OPEN_STATUSES,
                 draft_url=reverse("blog_question_draft_answer", args=[question.pk]),
                 decline_url=reverse("blog_question_decline", args=[question.pk]),
+                answer_privately_url=reverse("blog_question_answer_privately", args=[question.pk]),
             )
             return context
 
@@ -55,12 +56,13 @@ class QuestionSubmissionViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "subject",
+        Column("privacy_label", label=_("Answer")),
         Column("pseudonym", label=_("Member")),
         "status",
         "language",
         "created_at",
     ]
-    list_filter = ["status", "language", "relationship"]
+    list_filter = ["status", "private", "language", "relationship"]
     # The ORM search (no index): questions are private and never enter the site's search index.
     search_fields = ["subject", "question"]
     search_backend_name = None
@@ -98,6 +100,11 @@ def register_inbox_urls():
         path("blog/questions/<int:pk>/draft-answer/", admin_views.draft_answer, name="blog_question_draft_answer"),
         path("blog/questions/<int:pk>/decline/", admin_views.decline, name="blog_question_decline"),
         path(
+            "blog/questions/<int:pk>/answer-privately/",
+            admin_views.answer_privately,
+            name="blog_question_answer_privately",
+        ),
+        path(
             "podcast/episodes/<int:page_id>/recording/",
             translated_recording,
             name="blog_episode_translated_recording",
@@ -128,6 +135,15 @@ def inbox_listing_buttons(snippet, user, next_url=None):
         return []
     if not user.has_perm("blog.change_questionsubmission"):
         return []
+    if snippet.private:
+        return [
+            ListingButton(
+                _("Answer privately"),
+                reverse("blog_question_answer_privately", args=[snippet.pk]),
+                icon_name="mail",
+                priority=10,
+            )
+        ]
     return [
         ListingButton(
             _("Draft an answer") if not snippet.answer_post_id else _("Edit the answer draft"),

@@ -50,6 +50,10 @@ class QuestionSubmission(models.Model):
     question = models.TextField(_("question"), max_length=3000)
     relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=Relationship)
     consent_to_publish = models.BooleanField(_("may be published under the member's pseudonym"), default=False)
+    # A private question is answered by email only: it never becomes a post, and the team's answer
+    # is kept here so the member finds it in their data download.
+    private = models.BooleanField(_("private"), default=False, help_text=_("Answer by email only, never published."))
+    private_answer = models.TextField(_("private answer"), max_length=6000, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW, db_index=True)
     answer_post = models.ForeignKey(
         "blog.QAPostPage",
@@ -79,6 +83,11 @@ class QuestionSubmission(models.Model):
         return self.subject
 
     @property
+    def privacy_label(self):
+        """How the team answers, as the inbox labels it."""
+        return _("Private, by email") if self.private else _("On the blog")
+
+    @property
     def pseudonym(self):
         return display_name(self.member)
 
@@ -95,6 +104,8 @@ class QuestionSubmission(models.Model):
             "question": self.question,
             "relationship": self.relationship,
             "consent_to_publish": self.consent_to_publish,
+            "private": self.private,
+            "private_answer": self.private_answer,
             "language": self.language,
             "status": self.status,
             "submitted_at": self.created_at.isoformat(),

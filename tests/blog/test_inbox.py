@@ -12,7 +12,8 @@ from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 LISTING = "/admin/snippets/blog/questionsubmission/"
 
