@@ -32,7 +32,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0006_crisis_resource_call_and_text"),
+        ("cms", "0007_site_search_index"),
         ("wagtailcore", "0094_alter_page_locale"),
     ]
 
