@@ -146,6 +146,9 @@ def page_types():
         ("directory", "Member directory (member)", "/members/", True),
         ("search_en", "Search, English", "/search/?q=family+treatment", False),
         ("search_es", "Search, Spanish", "/es/buscar/?q=familia+tratamiento", False),
+        # Misspelt: full text finds nothing, pg_trgm proposes the words, the corrected search runs.
+        ("search_en_typo", "Search, English, misspelt", "/search/?q=famly+tretment", False),
+        ("search_es_typo", "Search, Spanish, misspelt", "/es/buscar/?q=familai+tratamento", False),
     ]
 
 

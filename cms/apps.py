@@ -13,7 +13,7 @@ class CmsConfig(AppConfig):
         # database for restores, retire cached pages when content changes, and forget the
         # memoised locales when a Locale changes; file image renditions by their collection's privacy;
         # every migrate puts the default Site on the public address (cms.public_url).
-        from . import deletion_log, locales, mail, page_cache, protected_media, public_url, security
+        from . import deletion_log, locales, mail, page_cache, protected_media, public_url, search_index, security
 
         security.connect_signals()
         deletion_log.connect_signals()
@@ -21,4 +21,7 @@ class CmsConfig(AppConfig):
         locales.connect_signals()
         mail.send_wagtail_notifications_from_the_recipients_site_name()
         protected_media.connect_signals()
+        # Site search's own index follows publication (cms.search_index).
+        search_index.connect_signals()
         post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)
+        post_migrate.connect(search_index.build_if_empty, sender=self, dispatch_uid="site_search_build_if_empty")
