@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, PageViewRestriction
 
 from cms.locales import active_locale
+from cms.membership import is_member
 from cms.privacy import passes_restriction
-from members.services import is_member
 
 QUERY_MAX_LENGTH = 100
 RESULTS_PER_PAGE = 10

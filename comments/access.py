@@ -4,8 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from cms.membership import is_member
 from cms.privacy import passes_restriction, view_restrictions
-from members.services import is_member, is_suspended
+from members.services import is_suspended
 
 from .models import CommentablePageMixin, CommentSettings
 

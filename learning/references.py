@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from cms.locales import active_locale, default_locale, localized
-from members.services import is_member
+from cms.membership import is_member
 
 from .models import LearningIndexPage, ModulePage, SegmentPage
 

@@ -17,7 +17,7 @@ from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from members.services import is_member
+from cms.membership import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
 from .rich_text import ExerciseLinkElementHandler, ExerciseLinkHandler, exercise_aware_link_entity

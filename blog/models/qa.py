@@ -24,12 +24,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.membership import MEMBERS_GROUP
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
-from members.services import MEMBERS_GROUP, display_name
+from members.services import display_name
 
 from ..blocks import AnswerBlock
 from .topics import Topic, TopicLinksPageForm

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django_comments.models import Comment
 from wagtail.models import Site
 
+from cms.membership import is_member
 from cms.page_cache import cached_with_pages
 from cms.privacy import alias_on_line, passed_serving_check, restriction_on_line
 from comments import rendering
@@ -21,7 +22,6 @@ from comments.forms import MemberCommentForm
 from comments.models import CommentPolicy, CommentSettings
 from comments.rendering import comment_text_html, render_threads
 from comments.tree import comment_tree, count_visible
-from members.services import is_member
 
 register = template.Library()
 

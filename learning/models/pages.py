@@ -17,12 +17,12 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.membership import MEMBERS_GROUP
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import OptInCommentablePageMixin
 from learning.blocks import SegmentBodyBlock
-from members.services import MEMBERS_GROUP
 
 # Numbered pages get their slug from their number, in the words of their language, so staff can
 # say "Module 6, segment 1" and members can type /learning/module-6/segment-1/.

@@ -2,6 +2,7 @@
 
 from django import template
 
+from cms import membership
 from members import services
 
 register = template.Library()
@@ -9,8 +10,8 @@ register = template.Library()
 
 @register.filter
 def is_member(user):
-    """`{% if user|is_member %}`: the same rule as members.services.is_member."""
-    return services.is_member(user)
+    """`{% if user|is_member %}`: the same rule as cms.membership.is_member."""
+    return membership.is_member(user)
 
 
 @register.filter
