@@ -105,7 +105,7 @@ def test_other_methods_are_refused(member_client):
 
 
 def test_the_person_written_about_is_not_named_like_the_members_own_role():
-    """ "parent" in a question is the member's mother or father; in a profile, the member is a parent."""
+    """In a question "parent" is the member's mother or father; in a profile, the member is a parent."""
     from members.models import Relationship
 
     assert not hasattr(QuestionSubmission, "Relationship")
