@@ -10,7 +10,7 @@ from home.models import HomePage
 from members.registry import activity, data_export
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
+from .factories import BLOG_SPANISH, make_blog, make_post, post_spanish
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog
+from .factories import BLOG_SPANISH, make_blog
 
 pytestmark = pytest.mark.django_db
 

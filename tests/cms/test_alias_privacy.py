@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.membership import MEMBERS_GROUP
 from cms.privacy import public, view_restrictions
 from home.models import StandardPage
-from tests.learning.conftest import build_course
+from tests.learning.factories import build_course
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from learning.models import SegmentPage
 
-from .conftest import add_segment, make_exercise, module, segment, spanish_for_module
+from .factories import add_segment, make_exercise, module, segment, spanish_for_module
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ def test_hero_image_time_and_video_stay_synchronised_in_the_spanish_translation(
     english_segment.video_url = "https://vimeo.com/123"
     english_segment.save_revision().publish()
     translate(english_module, spanish_for_module(1))
-    from .conftest import spanish_for_segment
+    from .factories import spanish_for_segment
 
     translate(english_segment, spanish_for_segment(1, 1))
     spanish_module, spanish_segment = module(1, "es"), segment(1, 1, "es")
@@ -177,7 +177,7 @@ def test_hero_image_time_and_video_stay_synchronised_in_the_spanish_translation(
 
 
 def test_a_spanish_segment_links_out_to_its_synchronised_video(a_bilingual_course, client, a_member, translate):
-    from .conftest import spanish_for_segment
+    from .factories import spanish_for_segment
 
     english_segment = segment(1, 1)
     english_segment.video_url = "https://vimeo.com/123"

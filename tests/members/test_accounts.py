@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 
 from cms.membership import MEMBERS_GROUP, is_member
 from members.services import is_suspended, set_suspended
-from tests.conftest import PASSWORD
 from tests.links import BASE_URL
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from wagtail.models import PageViewRestriction
 
 from cms.membership import MEMBERS_GROUP
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

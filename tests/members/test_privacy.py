@@ -15,7 +15,7 @@ from cms.deletion_log import record_deletion
 from comments.member_data import commenter_name
 from members import registry
 from members.models import MemberProfile
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from home.models import StandardPage
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
 
 MODULE_SPANISH = {
