@@ -412,16 +412,3 @@ def use_translated_recording(episode, media_item, locale, user=None, publish=Tru
     # Otherwise the choice waits with the translation's other strings: wagtail-localize writes a
     # "draft" into the live page row, so only publishing (a reviewer's approval) may apply it.
     return episode.get_translation(locale)
-
-
-__all__ = [
-    "EPISODES_PER_PAGE",
-    "EpisodeGuest",
-    "EpisodeTopic",
-    "Guest",
-    "PodcastEpisodePage",
-    "PodcastFeedState",
-    "PodcastIndexPage",
-    "audio_url",
-    "use_translated_recording",
-]
