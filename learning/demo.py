@@ -420,7 +420,7 @@ def _segment_body(spec, exercises):
         mapping.update([KEY_POINTS, *spec["key_points"]])
     if "callout" in spec:
         tone, english, spanish = spec["callout"]
-        body.append(("callout", {"tone": tone, "text": f"<p>{english}</p>"}))
+        body.append(("callout", {"tone": tone, "heading": "", "text": f"<p>{english}</p>"}))
         mapping[english] = spanish
     if "content_note" in spec:
         note, paragraphs = spec["content_note"]

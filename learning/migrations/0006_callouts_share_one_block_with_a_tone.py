@@ -13,12 +13,15 @@ from wagtail.blocks.migrations.operations import BaseBlockOperation
 
 
 class KindToTone(BaseBlockOperation):
-    """A callout's `kind` (tip, caution) as the shared block's `tone` (tip, safety)."""
+    """A callout's `kind` (tip, caution) as the shared block's `tone` (tip, safety), with the shared
+    block's empty heading: wagtail-localize refuses a text child that is missing (None) when it
+    extracts the page's strings for translation."""
 
     def apply(self, block_value):
         value = {key: item for key, item in block_value.items() if key != "kind"}
         if "kind" in block_value and "tone" not in block_value:
             value["tone"] = "safety" if block_value["kind"] == "caution" else block_value["kind"]
+        value.setdefault("heading", "")
         return value
 
     @property

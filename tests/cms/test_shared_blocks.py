@@ -57,9 +57,9 @@ def test_the_migration_turns_stored_caution_callouts_into_safety_reminders_at_ev
     ]
     for block_operation, path in operation.operations_and_block_paths:
         raw = apply_changes_to_raw_data(raw, path, block_operation, SegmentPage.body)
-    assert raw[0]["value"] == {"tone": "safety", "text": "<p>Leave if unsafe.</p>"}
-    assert raw[1]["value"] == {"tone": "tip", "text": "<p>Pick a calm moment.</p>"}
-    assert raw[2]["value"]["content"][0]["value"] == {"tone": "safety", "text": "<p>x</p>"}
+    assert raw[0]["value"] == {"tone": "safety", "heading": "", "text": "<p>Leave if unsafe.</p>"}
+    assert raw[1]["value"] == {"tone": "tip", "heading": "", "text": "<p>Pick a calm moment.</p>"}
+    assert raw[2]["value"]["content"][0]["value"] == {"tone": "safety", "heading": "", "text": "<p>x</p>"}
     # What it stored reads back as the shared block's value.
     value = SegmentPage._meta.get_field("body").stream_block.to_python(raw)
     assert value[0].value["tone"] == "safety"

@@ -37,8 +37,8 @@ def a_rich_segment(a_course, an_image):
     exercise = make_exercise()
     body = [
         ("key_points", {"heading": "Remember", "points": ["Stay calm", "Notice the good moments"]}),
-        ("callout", {"tone": "tip", "text": "<p>Pick a calm moment to talk.</p>"}),
-        ("callout", {"tone": "safety", "text": "<p>Leave if you feel unsafe.</p>"}),
+        ("callout", {"tone": "tip", "heading": "", "text": "<p>Pick a calm moment to talk.</p>"}),
+        ("callout", {"tone": "safety", "heading": "", "text": "<p>Leave if you feel unsafe.</p>"}),
         ("quote", {"quote": "Small steps add up.", "attribution": "A CRAFT parent"}),
         ("image", {"image": an_image, "alt_text": "Two people at a table", "caption": "Talking calmly"}),
         ("try_this", {"heading": "Try this week", "prompt": "<p>Thank them for one thing today.</p>"}),
