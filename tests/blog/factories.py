@@ -27,7 +27,7 @@ from blog.models import (
 )
 from blog.podcast_demo import tone_wav
 from cms.models import CreditedImage, SiteMedia
-from tests.home.factories import HomePageFactory
+from tests.home.factories import HomePageFactory, publish
 from tests.members.factories import MemberFactory
 
 FIRST_RELEASE = datetime.datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
@@ -187,13 +187,6 @@ INDEX_SPANISH = {
     "Clinicians and families talk about CRAFT skills.": "Profesionales y familias hablan de las habilidades de CRAFT.",
     "CRAFT Family Support": "CRAFT Apoyo Familiar",
 }
-
-
-def publish(page):
-    """Publish through a revision, as editors do, so the page has its publication dates."""
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def make_audio(title="Episode audio", seconds=2.0, name="episode.wav"):

@@ -1,4 +1,5 @@
-"""The site's root pages: `HomePageFactory()` under Wagtail's root, `StandardPageFactory(parent=home)`."""
+"""The site's root pages: `HomePageFactory()` under Wagtail's root, `StandardPageFactory(parent=home)`;
+`publish(page)` publishes any page as editors do."""
 
 import factory
 import wagtail_factories
@@ -25,3 +26,10 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+def publish(page):
+    """Publish through a revision, as editors do, so the page has its publication dates."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

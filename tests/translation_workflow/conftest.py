@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from home.models import StandardPage
+from tests.home.factories import StandardPageFactory, publish
 from tests.members.factories import PASSWORD
 from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
 
@@ -15,14 +15,8 @@ MODULE_SPANISH = {
 }
 
 
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def add_standard_page(parent, title, slug, intro):
-    return publish(parent.add_child(instance=StandardPage(title=title, slug=slug, intro=intro, locale=parent.locale)))
+    return publish(StandardPageFactory(parent=parent, title=title, slug=slug, intro=intro, locale=parent.locale))
 
 
 @pytest.fixture
