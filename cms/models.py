@@ -24,6 +24,22 @@ from wagtailmedia.models import AbstractMedia
 PRIVATE_RENDITIONS_FOLDER = "private_images"
 
 
+def optional_image(verbose_name, **options):
+    """A page's or snippet's optional image: emptied, not cascaded, when the image is deleted.
+
+    Every hero image, featured image, artwork and photo is this one field, so they behave alike.
+    """
+    return models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 class CreditedImage(AbstractImage):
     """An image that carries its photo credit, shown wherever it is featured."""
 

@@ -9,6 +9,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -23,6 +25,29 @@ COMMENT_MAX_LENGTH = 3000
 EDIT_WINDOW = datetime.timedelta(minutes=15)
 # A report can be taken back this long after it was sent (a slip of the finger on a phone).
 REPORT_UNDO_WINDOW = datetime.timedelta(minutes=1)
+
+
+def visible_comment_count(**content_type):
+    """For `annotate`: the published comments on the outer query's page row, 0 when there are none.
+
+    `content_type` narrows the comments to the page's type (`content_type_id=OuterRef(...)`, or the
+    app label and model). One correlated subquery, so listings stay at a constant number of
+    queries. Comments hang on a generic key whose `object_pk` is text, hence the cast. Counted in
+    django-comments' own table (every comment has its row there): joining django-comments-xtd's
+    table as well makes PostgreSQL scan all of it for each page.
+    """
+    from django_comments.models import Comment
+
+    visible = (
+        Comment.objects.filter(
+            object_pk=Cast(OuterRef("pk"), TextField()), is_public=True, is_removed=False, **content_type
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(visible, output_field=models.IntegerField()), 0)
 
 
 class CommentablePageMixin(models.Model):

@@ -232,7 +232,7 @@ MODULES = [
                     ),
                 ],
                 "callout": (
-                    "caution",
+                    "safety",
                     "Never step back in a way that puts anyone in danger.",
                     "Nunca se aleje de una manera que ponga a alguien en peligro.",
                 ),
@@ -304,7 +304,7 @@ MODULES = [
                     ),
                 ],
                 "callout": (
-                    "caution",
+                    "safety",
                     "If anyone is in immediate danger, call 911.",
                     "Si alguien corre peligro inmediato, llame al 911.",
                 ),
@@ -419,8 +419,8 @@ def _segment_body(spec, exercises):
         body.append(("key_points", {"heading": KEY_POINTS[0], "points": [en for en, _es in spec["key_points"]]}))
         mapping.update([KEY_POINTS, *spec["key_points"]])
     if "callout" in spec:
-        kind, english, spanish = spec["callout"]
-        body.append(("callout", {"kind": kind, "text": f"<p>{english}</p>"}))
+        tone, english, spanish = spec["callout"]
+        body.append(("callout", {"tone": tone, "heading": "", "text": f"<p>{english}</p>"}))
         mapping[english] = spanish
     if "content_note" in spec:
         note, paragraphs = spec["content_note"]

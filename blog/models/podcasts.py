@@ -30,6 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock, TranscriptBlock
 from blog.podcast_feed import podcast_feed_response
+from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
@@ -59,14 +60,7 @@ class Guest(TranslatableMixin, index.Indexed, models.Model):
         _("role"), max_length=160, help_text=_('For example "Family therapist" or "Mother of a son in recovery".')
     )
     bio = models.TextField(_("short biography"), max_length=600, blank=True)
-    photo = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_image(_("photo"))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
     # A person's name is the same in every language; what they do and their story are translated.
@@ -95,14 +89,8 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
         max_length=4000,
         help_text=_("What the show is about. Podcast apps show it too (4000 characters at most)."),
     )
-    artwork = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("show artwork"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Square, at least 1400 × 1400 pixels: Apple Podcasts refuses smaller artwork."),
+    artwork = optional_image(
+        _("show artwork"), help_text=_("Square, at least 1400 × 1400 pixels: Apple Podcasts refuses smaller artwork.")
     )
     author = models.CharField(_("author"), max_length=120, help_text=_("Shown as the show's author in podcast apps."))
     owner_name = models.CharField(_("owner name"), max_length=120)
@@ -210,14 +198,7 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences, shown in the episode list and podcast apps.")
     )
-    featured_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("featured image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    featured_image = optional_image(_("featured image"))
     featured_image_alt = models.CharField(
         _("featured image description"),
         max_length=255,
@@ -434,16 +415,3 @@ def use_translated_recording(episode, media_item, locale, user=None, publish=Tru
     # Otherwise the choice waits with the translation's other strings: wagtail-localize writes a
     # "draft" into the live page row, so only publishing (a reviewer's approval) may apply it.
     return episode.get_translation(locale)
-
-
-__all__ = [
-    "EPISODES_PER_PAGE",
-    "EpisodeGuest",
-    "EpisodeTopic",
-    "Guest",
-    "PodcastEpisodePage",
-    "PodcastFeedState",
-    "PodcastIndexPage",
-    "audio_url",
-    "use_translated_recording",
-]

@@ -8,8 +8,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, TextField
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,12 +23,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.membership import MEMBERS_GROUP
+from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
-from comments.models import CommentablePageMixin
-from members.services import MEMBERS_GROUP, display_name
+from comments.models import CommentablePageMixin, visible_comment_count
+from members.services import display_name
 
 from ..blocks import AnswerBlock
 from .topics import Topic, TopicLinksPageForm
@@ -44,29 +45,10 @@ class QAPostPageQuerySet(PageQuerySet):
         )
 
     def with_comment_counts(self):
-        """Annotate `comment_count`: the visible comments of each post, 0 when there are none.
-
-        One correlated subquery, so listings stay at a constant number of queries. Comments hang
-        on a generic key whose `object_pk` is text, hence the cast. Counted in django-comments'
-        own table (every comment has its row there): joining django-comments-xtd's table as well
-        makes PostgreSQL scan all of it for each post.
-        """
-        from django_comments.models import Comment
-
-        visible = (
-            Comment.objects.filter(
-                content_type__app_label="blog",
-                content_type__model="qapostpage",
-                object_pk=Cast(OuterRef("pk"), TextField()),
-                is_public=True,
-                is_removed=False,
-            )
-            .order_by()
-            .values("object_pk")
-            .annotate(count=Count("pk"))
-            .values("count")
+        """Annotate `comment_count`: the visible comments of each post (see visible_comment_count)."""
+        return self.annotate(
+            comment_count=visible_comment_count(content_type__app_label="blog", content_type__model="qapostpage")
         )
-        return self.annotate(comment_count=Coalesce(Subquery(visible, output_field=models.IntegerField()), 0))
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
@@ -258,14 +240,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
     )
     question = models.TextField(_("the member's question"), max_length=4000)
     answer = StreamField(AnswerBlock(), verbose_name=_("answer"))
-    featured_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("featured image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    featured_image = optional_image(_("featured image"))
     featured_image_alt = models.CharField(
         _("featured image description"),
         max_length=255,

@@ -10,7 +10,7 @@ from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
 from cms.protected_media import UnsatisfiableRange, parse_byte_range
 
-from .podcast_helpers import make_audio, make_episode, make_podcast
+from .factories import make_audio, make_episode, make_podcast
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from blog.models import EpisodeTopic, QAPostPage, Topic
 from home.models import HomePage
 
-from .podcast_helpers import INDEX_SPANISH, make_episode, make_podcast
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic
+from .factories import BLOG_SPANISH, INDEX_SPANISH, make_blog, make_episode, make_podcast, make_post, make_topic
 
 pytestmark = pytest.mark.django_db
 

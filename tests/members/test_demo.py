@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from allauth.account.models import EmailAddress
 
+from cms.membership import is_member
 from members import demo
 from members.models import MemberProfile, Mute
-from members.services import is_member
 
 pytestmark = pytest.mark.django_db
 
