@@ -9,7 +9,7 @@ from blog.demo import load_questions
 from blog.models import QuestionSubmission
 from home.models import HomePage
 
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post
+from .factories import BLOG_SPANISH, make_blog, make_post
 
 pytestmark = pytest.mark.django_db
 

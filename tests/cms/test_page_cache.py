@@ -158,8 +158,8 @@ def test_an_authors_edit_retires_the_cached_post(a_home_page, client, make_user)
     from django.utils import timezone
 
     from comments import services
-    from tests.blog.qa_helpers import make_blog, make_post
-    from tests.comments.conftest import add_comment
+    from tests.blog.factories import make_blog, make_post
+    from tests.comments.factories import add_comment
 
     post = make_post(make_blog(a_home_page), 1)
     author = make_user("rosa", "Members")

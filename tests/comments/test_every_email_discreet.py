@@ -26,8 +26,8 @@ from comments.models import FollowUp, Scope
 from members.mail import KINDS, REVEALING_WORDS, discreet_subject, preheader
 from members.privacy import delete_member_account
 from members.services import profile_for
-from tests.comments.conftest import add_comment
-from tests.conftest import PASSWORD
+from tests.comments.factories import add_comment
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
