@@ -3,7 +3,8 @@
 Permissions are given on the Spanish tree only (a GroupPagePermission on each Spanish home page):
 translators add and change Spanish pages but cannot publish; reviewers also publish. Nobody in
 these groups holds any permission on the English tree. A Wagtail workflow with one group-approval
-task, assigned to the Spanish home pages, is how a translation reaches a reviewer.
+task, assigned to the Spanish home pages and to every translatable snippet model, is how a
+translation reaches a reviewer.
 
 Wagtail's own Moderators group holds publish permission on the tree's root, which covers every
 locale: a moderator could "Publish in Spanish" or sync-and-publish without any review. So the
@@ -29,6 +30,8 @@ from wagtail.models import (
     Page,
     TranslatableMixin,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
@@ -116,6 +119,12 @@ def setup_translation_groups():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    # Translated snippets go through the same review (English ones have none: ReviewedTranslatableMixin).
+    for model in translatable_snippet_models():
+        if issubclass(model, WorkflowMixin):
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+            )
     return groups
 
 
