@@ -1,7 +1,8 @@
 """Demo groups, logins and site-wide snippets (crisis resources, footer) in both languages."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from wagtail.models import Locale
 
 from .models import CrisisResource, SiteFooter
@@ -107,7 +108,9 @@ def load(command):
         )
         spanish_resource = translate_into_spanish(resource, line["spanish"])
         spanish_resource.text_keyword = line["spanish_text_keyword"]
-        spanish_resource.save()
+        # wagtail-localize publishes the translation when the transaction commits: the keyword goes
+        # in a revision published after that one, or the publication would put the row back.
+        transaction.on_commit(spanish_resource.save_revision().publish)
 
     footer = SiteFooter.objects.filter(locale=english).first() or SiteFooter(locale=english)
     footer.text = FOOTER_EN

@@ -19,6 +19,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms.models import ReviewedTranslatableMixin
+
 COMMENT_MAX_LENGTH = 3000
 # Long enough to fix a typo or a name shared by mistake; short enough that replies rarely answer
 # words that are no longer there.
@@ -104,7 +106,7 @@ class CommentSettings(BaseSiteSetting):
         verbose_name = _("comments")
 
 
-class CommentPolicy(TranslatableMixin, models.Model):
+class CommentPolicy(ReviewedTranslatableMixin, models.Model):
     """The house rules shown above every comment form, one per language."""
 
     title = models.CharField(_("title"), max_length=120)
@@ -125,7 +127,7 @@ class CommentPolicy(TranslatableMixin, models.Model):
         return self.title
 
 
-class LanguageSuggestion(TranslatableMixin, index.Indexed, models.Model):
+class LanguageSuggestion(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A stigmatising term and the person-first words the language coach suggests instead."""
 
     term = models.CharField(
@@ -151,7 +153,7 @@ class LanguageSuggestion(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.term} → {self.suggestion}"
 
 
-class SafetyTerm(TranslatableMixin, index.Indexed, models.Model):
+class SafetyTerm(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A word or phrase about suicide or self-harm: a comment containing it waits for a person to read it.
 
     Every language's terms are checked on every comment, whatever the page's language: people in
@@ -259,7 +261,7 @@ class FollowUp(models.Model):
         return f"{self.user_id} → {self.comment_id} ({self.get_scope_display()})"
 
 
-class AdvicePhrase(TranslatableMixin, index.Indexed, models.Model):
+class AdvicePhrase(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """Words that make a reply read as advice ("you should"), and a way to share experience instead.
 
     The community shares what it has lived rather than telling others what to do; a reply to another

@@ -278,7 +278,7 @@ def unsubscribe(request, token):
 
 
 def policy(request):
-    comment_policy = CommentPolicy.objects.filter(locale=Locale.get_active()).first()
+    comment_policy = CommentPolicy.objects.filter(locale=Locale.get_active(), live=True).first()
     if comment_policy is None:
         raise Http404
     return render(request, "comments/policy.html", {"policy": comment_policy})

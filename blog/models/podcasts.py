@@ -30,7 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock, TranscriptBlock
 from blog.podcast_feed import podcast_feed_response
-from cms.models import optional_image
+from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
@@ -52,7 +52,7 @@ PODCAST_CATEGORIES = [
 ]
 
 
-class Guest(TranslatableMixin, index.Indexed, models.Model):
+class Guest(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """Someone who joins an episode: a clinician, a researcher, or a family member who agreed to speak."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -155,7 +155,9 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
             .prefetch_related(
                 Prefetch(
                     "guest_appearances",
-                    queryset=EpisodeGuest.objects.select_related("guest").order_by("sort_order"),
+                    queryset=EpisodeGuest.objects.filter(guest__live=True)
+                    .select_related("guest")
+                    .order_by("sort_order"),
                 )
             )
             .order_by("-release_date", "-episode_number")
@@ -273,7 +275,8 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
 
     @property
     def guests(self):
-        return [appearance.guest for appearance in self.guest_appearances.all()]
+        # A guest still waiting for review is left out (the prefetch in get_context filters too).
+        return [appearance.guest for appearance in self.guest_appearances.all() if appearance.guest.live]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -284,9 +287,16 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
                 [self],
                 Prefetch(
                     "guest_appearances",
-                    queryset=EpisodeGuest.objects.select_related("guest__photo").order_by("sort_order"),
+                    queryset=EpisodeGuest.objects.filter(guest__live=True)
+                    .select_related("guest__photo")
+                    .order_by("sort_order"),
                 ),
-                Prefetch("topic_links", queryset=EpisodeTopic.objects.select_related("topic").order_by("sort_order")),
+                Prefetch(
+                    "topic_links",
+                    queryset=EpisodeTopic.objects.filter(topic__live=True)
+                    .select_related("topic")
+                    .order_by("sort_order"),
+                ),
             )
         return context
 

@@ -41,7 +41,10 @@ class QAPostPageQuerySet(PageQuerySet):
         """Everything a post card touches (image and renditions, author, topics) in a fixed number of queries."""
         return self.select_related("featured_image", "author").prefetch_related(
             "featured_image__renditions",
-            Prefetch("topic_links", queryset=QAPostTopic.objects.select_related("topic").order_by("sort_order")),
+            Prefetch(
+                "topic_links",
+                queryset=QAPostTopic.objects.filter(topic__live=True).select_related("topic").order_by("sort_order"),
+            ),
         )
 
     def with_comment_counts(self):
@@ -110,7 +113,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
             canonical_url=canonical_url,
             topic=topic,
             month=month,
-            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id),
+            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id, live=True),
             recent_posts=posts.newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
             months=posts.dates("date", "month", order="DESC"),
             # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
@@ -145,7 +148,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
             return super().subpage_arguments_in(target, name, args, kwargs)
         this_topic = Topic.objects.filter(locale_id=self.locale_id, slug=kwargs["slug"]).values("translation_key")
         slug = (
-            Topic.objects.filter(locale_id=target.locale_id, translation_key__in=this_topic)
+            Topic.objects.filter(locale_id=target.locale_id, translation_key__in=this_topic, live=True)
             .values_list("slug", flat=True)
             .first()
         )
@@ -158,7 +161,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
     @path(_("topic/<str:slug>/"), name="topic")
     def topic_route(self, request, slug):
         # The sidebar lists every topic of this language: find this one among them, one query for both.
-        topics = list(Topic.objects.filter(locale_id=self.locale_id))
+        topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
         topic = next((topic for topic in topics if topic.slug == slug), None)
         if topic is None:
             raise Http404
@@ -311,7 +314,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
         links = self.topic_links.all()
         if "topic_links" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("topic")
-        return [link.topic for link in links]
+        return [link.topic for link in links if link.topic.live]
 
     def related_posts(self, limit=3):
         """Hand-picked related posts in this language, topped up with the newest posts sharing a topic.

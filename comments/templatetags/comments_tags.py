@@ -100,7 +100,7 @@ def cached_settings(request):
 
 def cached_policy(locale_id):
     """The house rules in the page's language."""
-    policies = CommentPolicy.objects.filter(locale_id=locale_id)
+    policies = CommentPolicy.objects.filter(locale_id=locale_id, live=True)
     return cached_with_pages("comment-policy", locale_id, policies.first)
 
 
