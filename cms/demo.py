@@ -1,7 +1,7 @@
 """Demo groups, logins and site-wide snippets (crisis resources, footer) in both languages."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Locale
 
