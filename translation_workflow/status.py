@@ -52,6 +52,19 @@ SNIPPETS_SECTION = "snippets"
 HOME_SECTION = "home"  # a locale's home page itself, which lives under no section
 
 
+def _translation_state(status, since, total, done, action_label, action_url, spanish_edit_url):
+    """The fields a page row and a snippet row fill alike: where the Spanish stands and what to do next."""
+    return {
+        "status": status,
+        "outdated_since": since,
+        "strings_total": total,
+        "strings_translated": done,
+        "action_label": str(action_label),
+        "action_url": action_url,
+        "spanish_edit_url": spanish_edit_url,
+    }
+
+
 @dataclass
 class TranslationStatus:
     """One English page or snippet and the state of its Spanish translation."""
@@ -214,13 +227,7 @@ class StatusCollector:
                     section_title=str(section_title),
                     english_url=reverse("wagtailadmin_pages:edit", args=[page["pk"]]),
                     english_published_at=page["last_published_at"],
-                    status=status,
-                    outdated_since=since,
-                    strings_total=total,
-                    strings_translated=done,
-                    action_label=str(action_label),
-                    action_url=action_url,
-                    spanish_edit_url=spanish_edit_url,
+                    **_translation_state(status, since, total, done, action_label, action_url, spanish_edit_url),
                 )
             )
         return rows
@@ -310,13 +317,7 @@ class StatusCollector:
                     section_title=str(_("Snippets")),
                     english_url=self.snippet_edit_url(model, snippet.pk),
                     english_published_at=published_at,
-                    status=status,
-                    outdated_since=since,
-                    strings_total=total,
-                    strings_translated=done,
-                    action_label=str(action_label),
-                    action_url=action_url,
-                    spanish_edit_url=spanish_edit_url,
+                    **_translation_state(status, since, total, done, action_label, action_url, spanish_edit_url),
                 )
             )
         return rows
