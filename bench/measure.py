@@ -84,6 +84,8 @@ FLOOR_TARGETS = {
     "search_en": 30,
     "search_es": 30,
 }
+# The feed is no page, and no reader is sent to the whole 500-comment thread at once.
+NO_PAGE_WEIGHT = ("feed", "qa_whole")
 STARTED = time.monotonic()
 
 
@@ -141,6 +143,8 @@ def page_types():
         ("qa_small", f"Q&A post, {small.comment_count} comments", url(small), False),
         ("qa_anon", "Q&A post, 500 comments (anonymous)", url(hot), False),
         ("qa_member", "Q&A post, 500 comments (member)", url(hot), True),
+        # A page view shows a long discussion in parts (comments.tree.shown_threads); this is all of it.
+        ("qa_whole", "Q&A post, 500 comments, whole thread (member)", url(hot) + "?comments=all", True),
         ("podcast_index", "Podcast index", url(podcast), False),
         ("episode", "Podcast episode", url(episode), False),
         ("feed", "Podcast feed", url(podcast) + podcast.reverse_subpage("feed"), False),
@@ -408,7 +412,7 @@ def verdicts(label, row, results):
     if set(row["status"]) != {200}:
         failed.append(f"status {row['status']}")
     weight = row.get("weight")
-    if weight and label != "feed" and weight["total"] >= BUDGET_BYTES:
+    if weight and label not in NO_PAGE_WEIGHT and weight["total"] >= BUDGET_BYTES:
         failed.append(f"HTML+CSS+JS {weight['total'] / 1024:.0f} ≥ {BUDGET_BYTES // 1024} KB")
     return failed
 
@@ -470,7 +474,9 @@ def markdown(report):
     for row in report["pages"]:
         weight = row["weight"]
         assets = sum(weight["assets"].values())
-        verdict = "–" if row["label"] == "feed" else ("ok" if weight["total"] < BUDGET_BYTES else "**no**")
+        verdict = "ok" if weight["total"] < BUDGET_BYTES else "**no**"
+        if row["label"] in NO_PAGE_WEIGHT:
+            verdict = "–"
         lines.append(
             f"| {row['title']} | {weight['html'] / 1024:.1f} | {assets / 1024:.1f} | {weight['total'] / 1024:.1f} | "
             f"{verdict} |"

@@ -25,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.html import avoid_wrapping, escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django.utils.timesince import MONTHS_DAYS, TIME_CHUNKS, TIME_STRINGS, TIME_STRINGS_KEYS
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from cms.blocks import expands_content_notes
 
@@ -262,6 +262,15 @@ def render_threads(context, threads):
                 append(_reply_form(context) if form else reply_login if reply_login_url else "")
             if node.children:
                 level(node.children)
+            if node.hidden_replies:
+                # A conversation shown in part (comments.tree.shown_threads) ends with the way to the rest.
+                label = ngettext(
+                    "Show the other %(count)s reply", "Show the other %(count)s replies", node.hidden_replies
+                ) % {"count": node.hidden_replies}
+                append(
+                    f'<p class="comment__more"><a href="?thread={pk}#c{pk}" data-conversation="c{pk}">'
+                    f"{escape(label)}</a></p>"
+                )
             append("</li>")
         append("</ol>")
 

@@ -404,7 +404,8 @@ def notify_followers(comment, page):
                 "author_name": display_name(comment.user),
                 "comment": comment,
                 "page": page,
-                "comment_url": page.get_full_url() + f"#c{comment.pk}",
+                # ?comment= shows its conversation however long the discussion (tree.shown_threads).
+                "comment_url": page.get_full_url() + f"?comment={comment.pk}#c{comment.pk}",
                 "unsubscribe_url": unsubscribe_url(followup, page),
                 "is_reply": followup.scope == Scope.REPLIES,
             }

@@ -68,6 +68,7 @@ class CommentNode:
     content_note: str = ""  # a moderator's note: the text is shown behind it, in a <details>
     edited: bool = False  # its author changed it after posting (within services.EDIT_WINDOW)
     children: list = field(default_factory=list)
+    hidden_replies: int = 0  # on a conversation shown in part (shown_threads): how many wait behind a link
 
     @property
     def is_visible(self):
@@ -197,3 +198,92 @@ def _prune(nodes):
 
 def count_visible(nodes):
     return sum((node.state == "visible") + count_visible(node.children) for node in nodes)
+
+
+# --- What one page view shows (issue 19) -------------------------------------------------------------
+
+THREADS_PER_BATCH = 30  # conversations (top-level comments with their replies) per "show more"
+REPLIES_SHOWN = 20  # replies of one conversation shown before "show the other N replies"
+
+
+@dataclass(slots=True)
+class ShownThreads:
+    threads: list
+    more_url: str = ""  # the next batch of conversations; "" when every one is shown
+    focused: bool = False  # one conversation alone (?thread=): the page links back to all of them
+
+
+def _size(node):
+    return 1 + sum(_size(child) for child in node.children)
+
+
+def _trim(root, limit):
+    """Keep the first `limit` replies of a conversation in reading order; count the rest."""
+    kept = 0
+
+    def walk(node):
+        nonlocal kept
+        children = []
+        for child in node.children:
+            if kept >= limit:
+                break
+            kept += 1
+            walk(child)
+            children.append(child)
+        node.children = children
+
+    total = _size(root) - 1
+    walk(root)
+    root.hidden_replies = total - kept
+
+
+def _number(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _root_index(threads, pk):
+    """Which conversation holds comment `pk` (None when none does)."""
+    for index, root in enumerate(threads):
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node.comment.pk == pk:
+                return index
+            stack.extend(node.children)
+    return None
+
+
+def shown_threads(threads, params):
+    """The part of a long discussion one page view shows, as Discourse does: the first 30
+    conversations, each with its first 20 replies, then links that load more (a plain link without
+    JavaScript, fetched in place with it, comments/static/comments/threads.js).
+
+    `params` (the request's query): `comments=all` shows everything; `thread=<pk>` one whole
+    conversation; `threads=<n>` the first n; `comment=<pk>` or `reply_to=<pk>` (the links emails and
+    redirects write) make sure that comment's conversation is there, whole, so a deep link lands.
+    """
+    if params.get("comments") == "all":
+        return ShownThreads(threads)
+    focus = _number(params.get("thread"))
+    index = _root_index(threads, focus) if focus is not None else None
+    if index is not None and threads[index].comment.pk == focus:
+        return ShownThreads([threads[index]], focused=True)
+    wanted = _number(params.get("threads")) or THREADS_PER_BATCH
+    count = min(len(threads), max(THREADS_PER_BATCH, wanted))
+    whole = set()
+    for name in ("comment", "reply_to"):
+        pk = _number(params.get(name))
+        index = _root_index(threads, pk) if pk is not None else None
+        if index is not None:
+            count = max(count, index + 1)
+            whole.add(index)
+    for index, root in enumerate(threads[:count]):
+        if index not in whole:
+            _trim(root, REPLIES_SHOWN)
+    more_url = ""
+    if count < len(threads):
+        more_url = f"?threads={count + THREADS_PER_BATCH}#c{threads[count].comment.pk}"
+    return ShownThreads(threads[:count], more_url)

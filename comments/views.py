@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 
 
 def _page_url(request, page, comment=None):
-    return page.get_url(request) + (f"#c{comment.pk}" if comment else "#comments")
+    # ?comment= makes the page show that comment's conversation however long the discussion (tree.shown_threads).
+    return page.get_url(request) + (f"?comment={comment.pk}#c{comment.pk}" if comment else "#comments")
 
 
 def _form_page(request, page, form, *, status=200, suggestions=None, problem=None, **sharing):

@@ -19,7 +19,7 @@ from comments.access import can_view_page, comments_open, posting_refusal
 from comments.forms import MemberCommentForm
 from comments.models import CommentPolicy, CommentSettings, visible_comment_count
 from comments.rendering import comment_text_html, render_threads
-from comments.tree import comment_tree, count_visible
+from comments.tree import comment_tree, count_visible, shown_threads
 
 register = template.Library()
 
@@ -36,6 +36,8 @@ def comment_section(context, page):
     threads = comment_tree(page, user)
     refusal = posting_refusal(user, page, comment_settings, can_view=True)
     reply_target = _reply_target(request, threads)
+    comment_count = count_visible(threads)
+    shown = shown_threads(threads, request.GET)
     form = None
     if refusal is None:
         form = MemberCommentForm(page, initial={"reply_to": reply_target.comment.pk if reply_target else 0})
@@ -44,8 +46,10 @@ def comment_section(context, page):
         "request": request,
         "user": user,
         "page": page,
-        "threads": threads,
-        "comment_count": count_visible(threads),
+        "threads": shown.threads,
+        "more_comments_url": shown.more_url,
+        "one_conversation": shown.focused,
+        "comment_count": comment_count,
         "is_open": comments_open(page, comment_settings),
         "refusal": refusal,
         "form": form,

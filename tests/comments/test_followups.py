@@ -56,7 +56,7 @@ def test_a_reply_emails_the_follower_with_the_text_a_link_and_an_unsubscribe_lin
     assert "Hello Rosa M," in email.body
     assert "luis wrote a new comment on “How do I start talking about treatment 1”:" in email.body
     assert "It did for us, slowly." in email.body
-    assert f"{BASE_URL}/blog/start-talking-1/#c{reply.pk}" in email.body
+    assert f"{BASE_URL}/blog/start-talking-1/?comment={reply.pk}#c{reply.pk}" in email.body
     unsubscribe = email.extra_headers["List-Unsubscribe"].strip("<>")
     assert unsubscribe.startswith(f"{BASE_URL}/comments/unsubscribe/")
     assert unsubscribe in email.body
@@ -111,7 +111,7 @@ def test_the_email_is_in_the_followers_language(post_as, a_spanish_post, a_spani
     assert email.subject == subject
     assert email.from_email == "CRAFT Apoyo Familiar <noreply@localhost>"
     assert greeting in email.body
-    assert f"{BASE_URL}/es/blog/empezar-a-hablar-1/#c" in email.body
+    assert f"{BASE_URL}/es/blog/empezar-a-hablar-1/?comment=" in email.body
     assert f"{BASE_URL}/es/comentarios/cancelar-suscripcion/" in email.body, "the unsubscribe page opens in Spanish"
 
 

@@ -37,7 +37,7 @@ def test_a_member_mutes_the_author_of_a_comment_and_returns_to_that_comment(
     opening = a_thread["opening"]
     response = client.post(mute_url(opening))
     assert response.status_code == 302
-    assert response.url == f"{a_post.url}#c{opening.pk}"
+    assert response.url == f"{a_post.url}?comment={opening.pk}#c{opening.pk}"
     assert Mute.objects.filter(muter=a_member, muted=another_member).exists()
     assert mailoutbox == [], "the muted member is never told"
     page = client.get(response.url).content.decode()
@@ -139,7 +139,7 @@ def test_unmuting_from_the_opened_comment_returns_to_it_in_full(client, a_post, 
     client.force_login(a_member)
     answer = a_thread["answer"]
     response = client.post(reverse("comments:unmute", args=[answer.pk]))
-    assert response.url == f"{a_post.url}#c{answer.pk}"
+    assert response.url == f"{a_post.url}?comment={answer.pk}#c{answer.pk}"
     assert not Mute.objects.exists()
     html = client.get(response.url).content.decode()
     assert "Unmuted. Their comments show in full again." in html and COLLAPSED not in html

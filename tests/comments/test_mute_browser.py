@@ -27,7 +27,7 @@ def test_a_member_on_a_phone_mutes_a_member_shows_the_comment_and_unmutes_from_t
     expect(mute).to_be_visible()
     mute.click()
 
-    expect(page).to_have_url(re.compile(rf"{re.escape(a_post.url)}#c{opening.pk}$"))
+    expect(page).to_have_url(re.compile(rf"{re.escape(a_post.url)}\?comment={opening.pk}#c{opening.pk}$"))
     expect(page.get_by_text("You muted luis.")).to_be_visible()
     summary = comment.locator("details.comment__muted > summary")
     expect(summary).to_have_text("Comment from a member you muted")

@@ -43,13 +43,15 @@ def test_the_comment_tree_costs_the_same_queries_at_10_and_at_500_comments(
     viewer = a_member if as_member else None
     if viewer:
         client.force_login(viewer)
+    # The whole discussion (a page view shows it in parts: tests/comments/test_long_threads.py).
+    url = a_post.url + "?comments=all"
     grow(a_post, authors, viewer, 10)
-    client.get(a_post.url)  # caches warmed (content types, site, settings) as on a running site
-    small, small_html = queries_for(client, a_post.url)
+    client.get(url)  # caches warmed (content types, site, settings) as on a running site
+    small, small_html = queries_for(client, url)
     assert small_html.count('class="comment comment--') == 10
     grow(a_post, authors, viewer, 490, start=10)
-    client.get(a_post.url)  # new comments retire the cached page chrome: the next visitor caches it
-    large, large_html = queries_for(client, a_post.url)
+    client.get(url)  # new comments retire the cached page chrome: the next visitor caches it
+    large, large_html = queries_for(client, url)
     assert large_html.count('class="comment comment--') == 500
     assert "Bulk comment 499" in large_html
     assert "Comment removed by a moderator." in large_html

@@ -55,7 +55,7 @@ def test_a_member_replies_to_a_reply_in_spanish_and_sees_the_coachs_suggestion(
 
     page.locator("form.comment-form button[name=post]").click()
     comment = XtdComment.objects.get(comment=TEXT)
-    expect(page).to_have_url(re.compile(rf"/es/blog/empezar-a-hablar-1/#c{comment.pk}$"))
+    expect(page).to_have_url(re.compile(rf"/es/blog/empezar-a-hablar-1/\?comment={comment.pk}#c{comment.pk}$"))
     posted = page.locator(f"#c{reply.pk} #c{comment.pk}")
     expect(posted).to_contain_text(TEXT)
     expect(posted.locator(".comment__author")).to_have_text("Lucía")

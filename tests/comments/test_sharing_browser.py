@@ -57,7 +57,7 @@ def test_a_member_on_a_phone_is_nudged_to_share_and_warned_about_a_phone_number_
     page.locator("form.comment-form button[name=post]").click()
 
     comment = XtdComment.objects.get(comment=SHARED)
-    expect(page).to_have_url(re.compile(rf"/es/blog/empezar-a-hablar-1/#c{comment.pk}$"))
+    expect(page).to_have_url(re.compile(rf"/es/blog/empezar-a-hablar-1/\?comment={comment.pk}#c{comment.pk}$"))
     expect(page.locator(f"#c{reply.pk} #c{comment.pk}")).to_contain_text(SHARED)
     assert comment.parent_id == reply.pk
     assert not XtdComment.objects.filter(comment=ADVICE).exists()
