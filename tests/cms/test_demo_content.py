@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
@@ -22,10 +24,11 @@ def test_demo_content_refuses_to_run_with_debug_off_unless_forced():
         call_command("load_demo_content")
 
 
-def load_demo_content(capture_on_commit):
+def load_demo_content(capture_on_commit, *sections):
+    """The demo as `make run` loads it, or only `sections` of it (demo.loader.SECTIONS)."""
     # wagtail-localize publishes translations on commit; run those callbacks as a real commit would.
     with capture_on_commit(execute=True):
-        call_command("load_demo_content", "--force")
+        call_command("load_demo_content", "--force", *[f"--section={section}" for section in sections], stdout=io.StringIO())
 
 
 def test_demo_content_is_idempotent_and_bilingual(client, settings, django_capture_on_commit_callbacks):
