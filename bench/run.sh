@@ -53,7 +53,7 @@ step() { echo "==> [$(($(date +%s) - started))s] $*"; }
 step "migrate"
 $PY manage.py migrate --no-input -v0
 step "load_demo_content --force (home, indexes, topics, media in both languages)"
-$PY manage.py load_demo_content --force
+DJANGO_SETTINGS_MODULE=demo.settings $PY manage.py load_demo_content --force
 step "collectstatic"
 $PY manage.py collectstatic --no-input -v0
 step "build the large dataset (bulk inserts)"

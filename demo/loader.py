@@ -10,6 +10,7 @@ saves every object, then the Spanish pass imports each object's PO entries with
 `Translation.import_po` and publishes with `save_target`, as the translation editor does.
 """
 
+import html
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -56,6 +57,22 @@ def read_spanish(section):
             key, context = entry.msgctxt.split(" ", 1)
             entries.setdefault(key, []).append(polib.POEntry(msgctxt=context, msgid=entry.msgid, msgstr=entry.msgstr))
     return entries
+
+
+def rows_in_both_languages(section, model_label):
+    """(language, fields) for each object of `model_label` in a section, its Spanish read from the PO file.
+
+    For tests that need a word list as the demo has it without running wagtail-localize. Only
+    plain-text fields: wagtail-localize stores them as escaped HTML, unescaped here.
+    """
+    spanish = read_spanish(section)
+    for entry in read_section(section)["objects"]:
+        if entry["model"] != model_label:
+            continue
+        yield entry.get("locale", "en"), entry["fields"]
+        if entry["key"] in spanish:
+            translated = {item.msgctxt: html.unescape(item.msgstr) for item in spanish[entry["key"]]}
+            yield "es", {name: translated.get(name, value) for name, value in entry["fields"].items()}
 
 
 class DemoLoader:
@@ -187,7 +204,9 @@ class DemoLoader:
         child_model = relation.related_model
         existing = {}
         if obj.pk and issubclass(child_model, TranslatableMixin):
-            existing = {str(child.translation_key): child.pk for child in getattr(obj, relation.get_accessor_name()).all()}
+            existing = {
+                str(child.translation_key): child.pk for child in getattr(obj, relation.get_accessor_name()).all()
+            }
         instances = []
         for row in rows:
             try:
@@ -381,17 +400,20 @@ class DemoLoader:
             if spec["language"] != page.locale.language_code:
                 # Not only live pages: wagtail-localize publishes a translation when its transaction
                 # commits, which inside one outer transaction (tests) comes after this runs.
-                page = type(page).objects.filter(
-                    translation_key=page.translation_key, locale__language_code=spec["language"]
-                ).first()
+                page = (
+                    type(page)
+                    .objects.filter(translation_key=page.translation_key, locale__language_code=spec["language"])
+                    .first()
+                )
             for number, node in enumerate(spec["comments"]):
                 count += self.add_comment(page, node, None, start + timedelta(days=number, hours=1))
         return count
 
     def add_comment(self, page, node, parent, when):
         """One comment (found again when it exists) and its replies; returns how many there are."""
-        from comments.services import member_comment
         from django_comments_xtd.models import XtdComment
+
+        from comments.services import member_comment
 
         user = self.user(node["by"])
         if user is None:

@@ -93,6 +93,8 @@ def demo_audio(spec):
     audio = SiteMedia.objects.filter(title=spec["title"]).first()
     if audio is None:
         audio = SiteMedia(title=spec["title"], type="audio")
-        audio.file.save(f"{slugify(spec['title'])}.wav", ContentFile(tone_wav(spec["seconds"], spec["notes"])), save=False)
+        audio.file.save(
+            f"{slugify(spec['title'])}.wav", ContentFile(tone_wav(spec["seconds"], spec["notes"])), save=False
+        )
         audio.save()
     return audio

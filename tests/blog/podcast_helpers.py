@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from wagtail.rich_text import RichText
 
 from blog.models import EpisodeGuest, Guest, PodcastEpisodePage, PodcastIndexPage
-from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
+from demo.media import tone_wav
 
 FIRST_RELEASE = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 
