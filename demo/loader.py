@@ -236,7 +236,7 @@ class DemoLoader:
 
                 Site.objects.update_or_create(
                     is_default_site=True,
-                    defaults={"root_page": obj, **site_address(), "site_name": self.section("site").get("site_name")},
+                    defaults={"root_page": obj, **site_address(), "site_name": self.section("home")["site_name"]},
                 )
         elif isinstance(obj, DraftStateMixin):
             obj.live = True

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.core.management import CommandError
+
+from tests.cms.test_demo_content import load_demo_content
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,3 +60,20 @@ def test_no_production_app_imports_the_demo():
         if module == "demo" or module.startswith("demo.")
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_an_english_text_without_its_spanish_stops_the_loader(monkeypatch, django_capture_on_commit_callbacks):
+    """No half-English Spanish page: a string missing from the PO file names its object and stops."""
+    from demo import loader
+
+    def without_the_footer_translation(section):
+        entries = read_spanish(section)
+        entries.pop("sitefooter:footer", None)
+        entries["sitefooter:footer"] = []
+        return entries
+
+    read_spanish = loader.read_spanish
+    monkeypatch.setattr(loader, "read_spanish", without_the_footer_translation)
+    with pytest.raises(CommandError, match="sitefooter:footer: 1 of 1 strings have no Spanish"):
+        load_demo_content(django_capture_on_commit_callbacks, "site")
