@@ -42,7 +42,7 @@ run: $(VENV)/.runtime compilemessages ## Set everything up and serve the demo si
 	@echo
 	@echo "  Site:     http://127.0.0.1:$(PORT)/        Spanish: http://127.0.0.1:$(PORT)/es/"
 	@echo "  Admin:    http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Logins:   admin, editor, translator, reviewer, member   password: $(DEMO_PASSWORD)"
+	@echo "  Logins:   admin, editor, clinician, moderator, translator, reviewer, member   password: $(DEMO_PASSWORD)"
 	@echo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

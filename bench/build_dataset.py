@@ -701,6 +701,18 @@ def build_search_index(models_and_querysets):
         for chunk in batched(objects, 500):
             index.add_items(model, chunk)
             progress.update(len(chunk))
+    # Site search reads its own per-language index (cms.search_index), filled on publication:
+    # bulk inserts publish nothing, so index the new pages here.
+    from cms import search_index
+
+    progress = Progress("site search index", total)
+    for _model, queryset in models_and_querysets:
+        for page in queryset.order_by("pk").iterator(chunk_size=500):
+            search_index.index_page(page)
+            progress.update(1)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE cms_searchentry")
+        cursor.execute("ANALYZE cms_searchword")
 
 
 def main():

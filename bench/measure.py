@@ -46,7 +46,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = 2
 FLOOR_SIZES_KB = [4, 8, 16, 32, 64, 128, 256, 512, 1024]
 
-TARGETS = {"p50_ms": 60, "p95_ms": 150, "queries": 20, "qa_member_p50_ms": 120, "search_p95_ms": 200, "rss_mb": 300}
+TARGETS = {"p50_ms": 60, "p95_ms": 150, "queries": 20, "qa_member_p50_ms": 120, "search_p95_ms": 50, "rss_mb": 300}
 STARTED = time.monotonic()
 
 
@@ -108,6 +108,9 @@ def page_types():
         ("directory", "Member directory (member)", "/members/", True),
         ("search_en", "Search, English", "/search/?q=family+treatment", False),
         ("search_es", "Search, Spanish", "/es/buscar/?q=familia+tratamiento", False),
+        # Misspelt: full text finds nothing, pg_trgm proposes the words, the corrected search runs.
+        ("search_en_typo", "Search, English, misspelt", "/search/?q=famly+tretment", False),
+        ("search_es_typo", "Search, Spanish, misspelt", "/es/buscar/?q=familai+tratamento", False),
     ]
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 
 from . import inbox
-from .forms import DeclineForm
+from .forms import DeclineForm, PrivateAnswerForm
 from .models import QuestionSubmission
 
 
@@ -20,6 +20,19 @@ def _question_for(request, pk):
 
 def _edit_url(question):
     return reverse("wagtailsnippets_blog_questionsubmission:edit", args=[question.pk])
+
+
+def next_step_message(post, user):
+    """What happens to the draft depends on the role (cms.roles): editors publish English answers,
+    a Spanish answer goes to the Spanish reviewers through its workflow."""
+    if post.permissions_for_user(user).can_publish():
+        return _("A draft answer was created. Write your answer, then publish it.")
+    workflow = post.get_workflow()
+    if workflow is None:
+        return _("A draft answer was created. Write your answer and save it; someone who may publish will put it live.")
+    return _("A draft answer was created. Write your answer, then submit it to %(workflow)s.") % {
+        "workflow": workflow.name
+    }
 
 
 def draft_answer(request, pk):
@@ -36,7 +49,7 @@ def draft_answer(request, pk):
         except inbox.InboxError as error:
             messages.error(request, str(error))
             return redirect(_edit_url(question))
-        messages.success(request, _("A draft answer was created. Write your answer, then publish it."))
+        messages.success(request, next_step_message(post, request.user))
         return redirect("wagtailadmin_pages:edit", post.pk)
     return TemplateResponse(
         request,
@@ -75,6 +88,37 @@ def decline(request, pk):
             "form": form,
             "page_title": _("Decline a question"),
             "header_icon": "cross",
+            "cancel_url": _edit_url(question),
+        },
+    )
+
+
+def answer_privately(request, pk):
+    """The reply form for a private question: the answer goes by email; staff never see the address."""
+    question = _question_for(request, pk)
+    if not question.private or question.status not in (
+        QuestionSubmission.Status.NEW,
+        QuestionSubmission.Status.IN_PROGRESS,
+    ):
+        messages.error(request, _("Only open private questions are answered by email."))
+        return redirect(_edit_url(question))
+    form = PrivateAnswerForm(request.POST or None, initial={"message": inbox.salutation(question) + "\n\n"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            inbox.answer_privately(question, form.cleaned_data["message"])
+        except inbox.InboxError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your private answer was sent to the member by email."))
+        return redirect("wagtailsnippets_blog_questionsubmission:list")
+    return TemplateResponse(
+        request,
+        "blog/admin/answer_privately.html",
+        {
+            "question": question,
+            "form": form,
+            "page_title": _("Answer privately"),
+            "header_icon": "mail",
             "cancel_url": _edit_url(question),
         },
     )

@@ -18,13 +18,16 @@ def reject_markup(text):
 class QuestionForm(forms.ModelForm):
     consent_to_publish = forms.BooleanField(
         label=_("If the team answers on the blog, my question may be published under my pseudonym."),
-        required=True,
-        error_messages={"required": _("Please agree, so that the team can answer you on the blog.")},
+        required=False,
+    )
+    private = forms.BooleanField(
+        label=_("Ask privately instead: the team answers me by email, and my question is never published."),
+        required=False,
     )
 
     class Meta:
         model = QuestionSubmission
-        fields = ["subject", "question", "relationship", "consent_to_publish"]
+        fields = ["subject", "question", "relationship", "consent_to_publish", "private"]
         labels = {
             "subject": _("Subject"),
             "question": _("Your question"),
@@ -55,6 +58,20 @@ class QuestionForm(forms.ModelForm):
         self.fields["relationship"].choices = [("", _("Choose one")), *QuestionSubmission.Relationship.choices]
         self.fields["question"].widget.attrs["maxlength"] = QuestionSubmission._meta.get_field("question").max_length
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("private"):
+            cleaned["consent_to_publish"] = False
+        elif not cleaned.get("consent_to_publish"):
+            self.add_error(
+                "consent_to_publish",
+                forms.ValidationError(
+                    _("Please agree, so that the team can answer you on the blog, or choose to ask privately."),
+                    code="required",
+                ),
+            )
+        return cleaned
+
     def clean_subject(self):
         return reject_markup(self.cleaned_data["subject"].strip())
 
@@ -68,4 +85,16 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         max_length=3000,
         help_text=_("Sent by email in the member's language. Edit it as you see fit."),
+    )
+
+
+class PrivateAnswerForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your private answer"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=6000,
+        help_text=_(
+            "Sent by email to the member only, labelled as a private answer. You do not see their address; "
+            "it is never published."
+        ),
     )

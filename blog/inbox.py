@@ -7,7 +7,6 @@ rolled-back step never tells a member something that did not happen.
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -17,7 +16,7 @@ from django.utils.translation import gettext
 from wagtail.coreutils import find_available_slug
 from wagtail.rich_text import RichText
 
-from cms.mail import sender
+from members import mail
 from members.services import preferred_language, profile_for
 
 from .models import BlogIndexPage, QAPostPage, QuestionSubmission
@@ -45,12 +44,19 @@ def _send(template, question, **context):
         "site_name": settings.WAGTAIL_SITE_NAME,
         **context,
     }
-    with translation.override(preferred_language(question.member)):
+    language = preferred_language(question.member)
+    with translation.override(language):
         subject = render_to_string(f"blog/emails/{template}_subject.txt", context).strip()
         body = render_to_string(f"blog/emails/{template}_body.txt", context)
-        from_email = sender()
     try:
-        send_mail(subject, body, from_email, [question.member.email])
+        mail.send(
+            f"blog.{template}",
+            to=question.member.email,
+            subject=subject,
+            body=body,
+            language=language,
+            discreet=mail.discreet_for(question.member),
+        )
     except OSError:
         logger.exception("Could not send the %s email for question %s", template, question.pk)
 
@@ -83,6 +89,8 @@ def draft_answer(question, author):
         return question.answer_post
     if question.status not in OPEN_STATUSES:
         raise InboxError(gettext("This question is closed."))
+    if question.private:
+        raise InboxError(gettext("This question is private: answer it by email, it is never published."))
     blog = blog_for_language(question.language)
     if blog is None:
         raise InboxError(gettext("There is no Discussion Blog in this member's language yet."))
@@ -143,6 +151,22 @@ def decline(question, message):
     question.decline_message = message
     question.save(update_fields=["status", "declined_at", "decline_message"])
     transaction.on_commit(lambda: _send("question_declined", question, message=message))
+    return question
+
+
+@transaction.atomic
+def answer_privately(question, message):
+    """Send the team's answer to the member's address (which staff never see) and close the question."""
+    question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
+    if question.status not in OPEN_STATUSES:
+        raise InboxError(gettext("This question is closed."))
+    if not question.private:
+        raise InboxError(gettext("Only private questions are answered by email."))
+    question.status = QuestionSubmission.Status.ANSWERED
+    question.answered_at = timezone.now()
+    question.private_answer = message
+    question.save(update_fields=["status", "answered_at", "private_answer"])
+    transaction.on_commit(lambda: _send("private_answer", question, message=message))
     return question
 
 

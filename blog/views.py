@@ -54,6 +54,9 @@ def ask_question(request):
         {
             "form": form,
             "my_questions": QuestionSubmission.objects.for_member(request.user).select_related("answer_post")[:20],
+            # Said before the member starts typing, not only once the limit refuses them.
+            "max_per_day": QuestionSubmission.MAX_PER_DAY,
+            "remaining_today": QuestionSubmission.remaining_today(request.user),
         },
     )
 

@@ -1,9 +1,15 @@
 """The Discussion Blog in the Wagtail admin: the members' question inbox and its actions."""
 
+import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale
@@ -42,8 +48,65 @@ class QuestionSummaryPanel(Panel):
                 is_open=question.status in OPEN_STATUSES,
                 draft_url=reverse("blog_question_draft_answer", args=[question.pk]),
                 decline_url=reverse("blog_question_decline", args=[question.pk]),
+                answer_privately_url=reverse("blog_question_answer_privately", args=[question.pk]),
             )
             return context
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    assigned = django_filters.ChoiceFilter(
+        label=_("Assigned"),
+        choices=[("me", _("Assigned to me")), ("nobody", _("Not assigned yet"))],
+        empty_label=_("Anyone"),
+        method="filter_assigned",
+    )
+
+    class Meta:
+        model = QuestionSubmission
+        fields = ["status", "private", "language", "relationship"]
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        return queryset.filter(assigned_to__isnull=True)
+
+
+def new_question_count():
+    return QuestionSubmission.objects.filter(status=QuestionSubmission.Status.NEW).count()
+
+
+class NewQuestionsBadge:
+    """The menu item says how many questions nobody has started on yet (one count per admin page)."""
+
+    def render_component(self, request):
+        count = new_question_count()
+        if not count:
+            return super().render_component(request)
+        badge = ngettext("%(count)s new", "%(count)s new", count) % {"count": count}
+        return LinkMenuItem(self.name, f"{self.label} ({badge})", self.url, icon_name=self.icon_name, attrs=self.attrs)
+
+
+class QuestionsPanel(Component):
+    """The dashboard's view of the inbox: new questions, and the open ones assigned to this editor."""
+
+    name = "member_questions"
+    template_name = "blog/admin/questions_panel.html"
+    order = 130
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        listing = reverse("wagtailsnippets_blog_questionsubmission:list")
+        mine = QuestionSubmission.objects.filter(assigned_to=self.user, status__in=OPEN_STATUSES)
+        return {
+            "new_count": new_question_count(),
+            "new_url": f"{listing}?status={QuestionSubmission.Status.NEW}",
+            "mine": mine.order_by("created_at")[:5],
+            "mine_count": mine.count(),
+            "mine_url": f"{listing}?assigned=me",
+            "listing_url": listing,
+        }
 
 
 class QuestionSubmissionViewSet(SnippetViewSet):
@@ -55,20 +118,30 @@ class QuestionSubmissionViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "subject",
+        Column("privacy_label", label=_("Answer")),
         Column("pseudonym", label=_("Member")),
         "status",
+        Column("assigned_to", label=_("Assigned to")),
         "language",
         "created_at",
     ]
-    list_filter = ["status", "language", "relationship"]
+    filterset_class = QuestionFilterSet
     # The ORM search (no index): questions are private and never enter the site's search index.
     search_fields = ["subject", "question"]
     search_backend_name = None
     ordering = ["-created_at"]
-    panels = [QuestionSummaryPanel(heading=_("The question")), FieldPanel("staff_notes")]
+    panels = [
+        QuestionSummaryPanel(heading=_("The question")),
+        FieldPanel("assigned_to"),
+        FieldPanel("staff_notes"),
+    ]
+
+    @cached_property
+    def menu_item_class(self):
+        return type("MemberQuestionsMenuItem", (NewQuestionsBadge, super().menu_item_class), {})
 
     def get_queryset(self, request):
-        return QuestionSubmission.objects.select_related("member__member_profile")
+        return QuestionSubmission.objects.select_related("member__member_profile", "assigned_to")
 
 
 class TopicViewSet(SnippetViewSet):
@@ -92,11 +165,22 @@ register_snippet(GuestViewSet)
 register_snippet(TopicViewSet)
 
 
+@hooks.register("construct_homepage_panels")
+def add_questions_panel(request, panels):
+    if request.user.has_perm("blog.view_questionsubmission"):
+        panels.append(QuestionsPanel(request.user))
+
+
 @hooks.register("register_admin_urls")
 def register_inbox_urls():
     return [
         path("blog/questions/<int:pk>/draft-answer/", admin_views.draft_answer, name="blog_question_draft_answer"),
         path("blog/questions/<int:pk>/decline/", admin_views.decline, name="blog_question_decline"),
+        path(
+            "blog/questions/<int:pk>/answer-privately/",
+            admin_views.answer_privately,
+            name="blog_question_answer_privately",
+        ),
         path(
             "podcast/episodes/<int:page_id>/recording/",
             translated_recording,
@@ -128,6 +212,15 @@ def inbox_listing_buttons(snippet, user, next_url=None):
         return []
     if not user.has_perm("blog.change_questionsubmission"):
         return []
+    if snippet.private:
+        return [
+            ListingButton(
+                _("Answer privately"),
+                reverse("blog_question_answer_privately", args=[snippet.pk]),
+                icon_name="mail",
+                priority=10,
+            )
+        ]
     return [
         ListingButton(
             _("Draft an answer") if not snippet.answer_post_id else _("Edit the answer draft"),

@@ -5,6 +5,8 @@ import os
 from urllib.parse import quote
 
 import mutagen
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -287,3 +289,76 @@ class QueuedEmail(models.Model):
 
     def __str__(self):
         return f"queued email {self.pk}"
+
+
+class SearchEntry(models.Model):
+    """One live page as site search reads it (cms.search_index keeps it; cms.search queries it).
+
+    Our own index rather than Wagtail's, whose database backend analyses every page with one
+    text-search configuration: here each row's `document` is built with its own language's
+    configuration (`craft_en`, `craft_es`), weighted A title, B topics and summaries, C body.
+    `document` is filled on PostgreSQL only; SQLite matches the `*_terms` columns (cms.search_text).
+    Privacy is not stored: the search filters by the page's tree path at query time, so a privacy
+    change or a move is right at once.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    title = models.TextField()
+    # Summaries and body, plain text, cut to the length a snippet of a result is picked from.
+    text = models.TextField(blank=True)
+    document = SearchVectorField(null=True)
+    title_terms = models.TextField(blank=True)
+    topic_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchWord(models.Model):
+    """A word that occurs in indexed pages of a language: what "Did you mean ...?" proposes.
+
+    `word` is folded (lower case, no accents), as typed queries are compared; `display` keeps the
+    first spelling seen with its accents, to be shown.
+    """
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=60)
+    display = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="cms_searchword_unique")]
+
+    def __str__(self):
+        return self.display
+
+
+class SearchSynonym(models.Model):
+    """Words families use for the same thing: a search for any of them finds pages with the others."""
+
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    terms = models.TextField(
+        _("words and phrases"),
+        help_text=_(
+            "One word or phrase per line, for example relapse, using again, setback. Capitals, accents "
+            "and plurals do not matter."
+        ),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["language", "terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        return [term.strip() for line in self.terms.splitlines() for term in line.split(",") if term.strip()]

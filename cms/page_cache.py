@@ -36,6 +36,9 @@ WATCHED_MODELS_SHOWN = {
     "django_comments.comment",
     "django_comments.commentflag",
     "django_comments_xtd.xtdcomment",
+    # A comment's review row carries what the thread shows beside it (a content note, the "edited"
+    # mark), and an author's edit changes the text through update(), which sends no signal.
+    "comments.commentreview",
     "comments.commentsettings",
     "members.memberprofile",
     "cms.creditedimage",

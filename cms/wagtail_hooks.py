@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from .admin_access import choosable_pages, media_chooser_urls, snippet_chooser_urls
-from .models import CrisisResource, SiteFooter
+from .models import CrisisResource, SearchSynonym, SiteFooter
 from .page_deletion import confirm_large_bulk_deletion, confirm_large_page_deletion
 from .privacy import mark_served, view_restrictions
 
@@ -24,8 +24,19 @@ class SiteFooterViewSet(SnippetViewSet):
     icon = "doc-full"
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    """Words families use for the same thing, per language: site search finds each with the others."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    ordering = ["language", "terms"]
+
+
 class SiteWideViewSetGroup(SnippetViewSetGroup):
-    items = (CrisisResourceViewSet, SiteFooterViewSet)
+    items = (CrisisResourceViewSet, SiteFooterViewSet, SearchSynonymViewSet)
     menu_icon = "site"
     menu_label = _("Site-wide")
     menu_name = "site-wide"

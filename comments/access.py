@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from cms.privacy import passes_restriction, view_restrictions
+from cms.roles import MODERATE_COMMENTS
 from members.services import is_member, is_suspended
 
 from .models import CommentablePageMixin, CommentSettings
@@ -50,7 +51,7 @@ def comments_open(page, comment_settings=None):
 
 
 def is_moderator(user):
-    return user.is_authenticated and user.is_active and user.has_perm("django_comments.can_moderate")
+    return user.is_authenticated and user.is_active and user.has_perm(MODERATE_COMMENTS)
 
 
 def posting_refusal(user, page, comment_settings=None, *, can_view=None):

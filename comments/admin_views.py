@@ -22,11 +22,13 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
+from cms.roles import MODERATE_COMMENTS
+
 from . import services
 from .models import AdviceNudgeCount
 from .reports import pages_with_stigmatising_language
 
-MODERATE = "django_comments.can_moderate"
+MODERATE = MODERATE_COMMENTS
 
 
 class Status:

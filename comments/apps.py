@@ -13,9 +13,10 @@ class CommentsConfig(AppConfig):
         from django_comments_xtd.models import XtdComment
         from wagtail.models import Page
 
+        from cms.search import crisis_checks
         from members.registry import account_deletion, activity, data_export
 
-        from . import member_data, services, signals
+        from . import language, member_data, services, signals
 
         # Comments hang on a generic key: without this, a deleted page's comments would wait for
         # a new page to reuse its id and then appear under it.
@@ -24,3 +25,5 @@ class CommentsConfig(AppConfig):
         activity.register("comments", signals.recent_comments)
         data_export.register("comments", member_data.comments_as_data)
         account_deletion.register("comments", member_data.release_comments)
+        # A search with the safety hold's words shows the crisis lines above its results.
+        crisis_checks.register("comments_safety_terms", language.mentions_self_harm)

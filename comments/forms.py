@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from .models import COMMENT_MAX_LENGTH, Scope
+from .models import COMMENT_MAX_LENGTH, ReportReason, Scope
 
 # Bidirectional overrides and isolates can make a comment display as different text than it is.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -110,3 +110,26 @@ class MemberCommentForm(XtdCommentForm):
 
     def clean_reply_to(self):
         return self.cleaned_data.get("reply_to") or 0
+
+
+class EditCommentForm(forms.Form):
+    """The author's own words again, within EDIT_WINDOW; the coach reads them as it reads a new comment."""
+
+    comment = CommentTextField(label=_("Your comment"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea)
+    coached = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this comment?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a reason.")},
+    )
+    details = forms.CharField(
+        label=_("Anything a moderator should know (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only moderators read this. Up to 500 characters."),
+    )

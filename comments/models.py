@@ -5,9 +5,12 @@ Comments themselves are `django_comments_xtd.models.XtdComment` rows; nothing he
 threading, flags or storage.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,6 +18,11 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 COMMENT_MAX_LENGTH = 3000
+# Long enough to fix a typo or a name shared by mistake; short enough that replies rarely answer
+# words that are no longer there.
+EDIT_WINDOW = datetime.timedelta(minutes=15)
+# A report can be taken back this long after it was sent (a slip of the finger on a phone).
+REPORT_UNDO_WINDOW = datetime.timedelta(minutes=1)
 
 
 class CommentablePageMixin(models.Model):
@@ -169,12 +177,40 @@ class CommentReview(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # Set when the author changes their words (within EDIT_WINDOW): readers see an "edited" mark.
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment review")
 
     def __str__(self):
         return f"{self.comment_id}: {self.get_hold_reason_display() or self.get_removal_kind_display()}"
+
+
+class ReportReason(models.TextChoices):
+    UNKIND = "unkind", _("It is unkind, shaming or disrespectful")
+    IDENTIFYING = "identifying", _("It could identify someone or shares private details")
+    UNSAFE = "unsafe", _("It gives advice that could put someone at risk")
+    DANGER = "danger", _("Someone may be in danger")
+    SPAM = "spam", _("It is spam or advertising")
+    OTHER = "other", _("Something else")
+
+
+class CommentReport(models.Model):
+    """Why a member reported a comment: beside the engine's flag, which counts toward hiding it.
+
+    Deleted with the flag when the member takes the report back (REPORT_UNDO_WINDOW).
+    """
+
+    flag = models.OneToOneField(CommentFlag, on_delete=models.CASCADE, related_name="report")
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    details = models.CharField(_("details"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("comment report")
+
+    def __str__(self):
+        return f"{self.flag.comment_id}: {self.get_reason_display()}"
 
 
 class Scope(models.TextChoices):

@@ -24,6 +24,8 @@ from django.utils.translation import get_language, gettext
 
 from cms.blocks import expands_content_notes
 
+from .models import EDIT_WINDOW
+
 # urlize() only turns a word into a link when it has one of these; text without any is only escaped.
 _MAYBE_LINK = re.compile(r"https?://|www\.|@|\.(?:com|edu|gov|int|mil|net|org)", re.IGNORECASE)
 
@@ -154,12 +156,22 @@ def render_threads(context, threads):
         reported_note = f'<span class="comment__reported">{reported}</span>'
         report_label = escape(gettext("Report"))
         report_url = _url_for_pk("comments:report")
-        report_button = (
-            f'{CsrfTokenNode().render(context)}<button type="submit" class="link-button">{report_label}</button></form>'
-        )
     if viewer_pk is not None:
         delete_label = escape(gettext("Delete"))
         delete_url = _url_for_pk("comments:delete")
+        edit_label = escape(gettext("Edit"))
+        edit_url = _url_for_pk("comments:edit")
+        editable_since = now - EDIT_WINDOW
+    edited = escape(gettext("edited"))
+    edited_mark = f' <span class="comment__edited">({edited})</span>'
+    reply_login_url = context.get("reply_login_url")
+    if reply_login_url:
+        members_reply = escape(gettext("Members can reply to this comment."))
+        log_in_to_reply = escape(gettext("Log in to reply"))
+        reply_login = (
+            f'<p class="comment__login-to-reply" id="reply-form">{members_reply} '
+            f'<a class="button" href="{escape(reply_login_url)}">{log_in_to_reply}</a></p>'
+        )
     can_mute = context.get("can_mute", False)
     if can_mute:
         mute = _MuteMarkup(context)
@@ -201,7 +213,7 @@ def render_threads(context, threads):
                     f" {staff_badge + ' ' if node.is_staff else ''}"
                     f'<time class="comment__date" datetime="{timezone.localtime(date, zone).isoformat()}"'
                     f' title="{_full_date(language, zone, date)}">'
-                    f"{when}</time></header>"
+                    f"{when}</time>{edited_mark if node.edited else ''}</header>"
                 )
                 if state == "pending":
                     append(pending_note)
@@ -221,14 +233,15 @@ def render_threads(context, threads):
                             f' aria-describedby="c{pk}-author">{reply_label}</a> '
                         )
                     if viewer_pk is not None and comment.user_id == viewer_pk:
+                        if date >= editable_since:
+                            append(f'<a class="comment__edit" href="{edit_url(pk)}">{edit_label}</a> ')
                         append(f'<a class="comment__delete" href="{delete_url(pk)}">{delete_label}</a>')
                     elif form:
                         if node.reported_by_viewer:
                             append(reported_note)
                         else:
-                            append(
-                                f'<form class="comment__report" method="post" action="{report_url(pk)}">{report_button}'
-                            )
+                            # A page that asks why, then confirms and offers an undo (views.report_comment).
+                            append(f'<a class="comment__report" href="{report_url(pk)}">{report_label}</a>')
                     if muted:
                         append(mute.unmute_button(pk))
                     elif can_mute and comment.user_id and comment.user_id != viewer_pk and not node.is_staff:
@@ -240,7 +253,8 @@ def render_threads(context, threads):
             else:
                 append(f'<p class="comment__placeholder">{placeholders[state]}</p>')
             if pk == reply_target_pk:
-                append(_reply_form(context))
+                # A visitor who is not signed in gets the way in, never a form that cannot post.
+                append(_reply_form(context) if form else reply_login if reply_login_url else "")
             if node.children:
                 level(node.children)
             append("</li>")

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -23,13 +22,24 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
-from cms.mail import sender
 from cms.public_url import absolute
+from cms.roles import MODERATE_COMMENTS
+from members import mail
 from members.services import display_name, preferred_language
 
 from .access import can_view_page, is_moderator, page_of, settings_for
 from .language import mentions_self_harm
-from .models import CommentReview, FollowUp, HoldReason, RemovalKind, Scope
+from .models import (
+    EDIT_WINDOW,
+    REPORT_UNDO_WINDOW,
+    CommentReport,
+    CommentReview,
+    FollowUp,
+    HoldReason,
+    RemovalKind,
+    ReportReason,
+    Scope,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +206,44 @@ def delete_own(comment, user):
     comments.update(is_removed=True, comment="", followup=False)
 
 
+def may_edit(comment, user, now=None):
+    """The author, on a comment still shown (or held), within EDIT_WINDOW of posting it."""
+    return (
+        user.is_authenticated
+        and comment.user_id == user.pk
+        and not comment.is_removed
+        and comment.submit_date >= (now or timezone.now()) - EDIT_WINDOW
+    )
+
+
+@transaction.atomic
+def edit_own(comment, user, text):
+    """Replace the author's words; the safety net reads them again, as for a new comment.
+
+    Words that now mention self-harm hold the comment and tell the moderators at once, as
+    post_comment does. The language coach runs in the view before this is called. Raises
+    CommentRefused once EDIT_WINDOW has passed.
+    """
+    comment = XtdComment.norel_objects.select_for_update().get(pk=comment.pk)
+    if not may_edit(comment, user):
+        raise CommentRefused(
+            gettext("Comments can be edited for 15 minutes after posting. You can still delete it."), status=403
+        )
+    now = timezone.now()
+    held = mentions_self_harm(text)
+    XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text, is_public=comment.is_public and not held)
+    defaults = {"edited_at": now}
+    if held:
+        defaults["hold_reason"] = HoldReason.SAFETY
+    CommentReview.objects.update_or_create(comment=comment, defaults=defaults)
+    comment.refresh_from_db()
+    if held:
+        page = page_of(comment)
+        if page is not None:
+            transaction.on_commit(lambda: notify_moderators_of_safety_hold(comment, page))
+    return comment
+
+
 def clear_old_addresses():
     """Erase the client address of comments older than COMMENT_IP_RETENTION_DAYS; returns how many.
 
@@ -229,8 +277,8 @@ def mark_deleted_by_author(comments, decided_by=None):
 
 
 @transaction.atomic
-def report(comment, member, comment_settings):
-    """Record a member's report (once each); enough reports hide the comment until a moderator decides.
+def report(comment, member, comment_settings, reason=ReportReason.OTHER, details=""):
+    """Record a member's report (once each) and why; enough reports hide the comment until a moderator decides.
 
     Returns False when this member had already reported it. A moderator's approval stands: reports
     that came before it no longer count.
@@ -238,6 +286,44 @@ def report(comment, member, comment_settings):
     flag, created = CommentFlag.objects.get_or_create(comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL)
     if not created:
         return False
+    CommentReport.objects.create(flag=flag, reason=reason, details=details.strip())
+    if _counted_reports(comment) >= comment_settings.flags_to_hide:
+        XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
+        CommentReview.objects.update_or_create(comment=comment, defaults={"hold_reason": HoldReason.REPORTS})
+    return True
+
+
+def report_undo_deadline(comment, member):
+    """Until when `member` may take back their report of `comment` (None: no report to take back)."""
+    flag_date = (
+        CommentFlag.objects.filter(comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL)
+        .values_list("flag_date", flat=True)
+        .first()
+    )
+    return flag_date + REPORT_UNDO_WINDOW if flag_date else None
+
+
+@transaction.atomic
+def undo_report(comment, member, comment_settings):
+    """Take a report back within REPORT_UNDO_WINDOW; returns False when it is too late (or there is none).
+
+    A comment that reports had hidden shows again when the remaining reports are too few; one held
+    for any other reason, or removed by a moderator meanwhile, stays as it is.
+    """
+    deadline = report_undo_deadline(comment, member)
+    if deadline is None or timezone.now() > deadline:
+        return False
+    CommentFlag.objects.filter(comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL).delete()
+    hidden_by_reports = CommentReview.objects.filter(
+        comment=comment, hold_reason=HoldReason.REPORTS, comment__is_public=False, comment__is_removed=False
+    )
+    if hidden_by_reports.exists() and _counted_reports(comment) < comment_settings.flags_to_hide:
+        XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=True)
+        hidden_by_reports.update(hold_reason="")
+    return True
+
+
+def _counted_reports(comment):
     approved = (
         CommentFlag.objects.filter(comment=comment, flag=CommentFlag.MODERATOR_APPROVAL)
         .order_by("-flag_date")
@@ -247,14 +333,12 @@ def report(comment, member, comment_settings):
     reports = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
     if approved:
         reports = reports.filter(flag_date__gt=approved)
-    if reports.count() >= comment_settings.flags_to_hide:
-        XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
-        CommentReview.objects.update_or_create(comment=comment, defaults={"hold_reason": HoldReason.REPORTS})
-    return True
+    return reports.count()
 
 
 def moderators():
-    permission = Permission.objects.get(content_type__app_label="django_comments", codename="can_moderate")
+    app_label, codename = MODERATE_COMMENTS.split(".")
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
     return (
         get_user_model()
         .objects.filter(is_active=True)
@@ -275,8 +359,7 @@ def notify_moderators_of_safety_hold(comment, page):
             context = {"comment": comment, "page": page, "queue_url": queue_url, "name": display_name(comment.user)}
             subject = render_to_string("comments/email/safety_hold_subject.txt", context).strip()
             body = render_to_string("comments/email/safety_hold.txt", context)
-            from_email = sender()
-        _send(subject, body, moderator.email, from_email)
+        _send("comments.safety_hold", subject, body, moderator)
 
 
 def notify_followers(comment, page):
@@ -322,7 +405,7 @@ def notify_followers(comment, page):
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-        _send(subject, body, member.email, sender(language), headers=headers)
+        _send("comments.followup", subject, body, member, headers=headers)
 
 
 def _ancestor_ids(comment):
@@ -361,9 +444,18 @@ def unsubscribe_url(followup, page):
     return absolute(reverse("comments:unsubscribe", args=[unsubscribe_token(followup)]))
 
 
-def _send(subject, body, address, from_email, headers=None):
+def _send(kind, subject, body, recipient, headers=None):
+    """Email one account in its preferred language, discreetly if it asked (members.mail)."""
     try:
-        EmailMessage(subject, body, from_email, [address], headers=headers).send()
+        mail.send(
+            kind,
+            to=recipient.email,
+            subject=subject,
+            body=body,
+            language=preferred_language(recipient),
+            discreet=mail.discreet_for(recipient),
+            headers=headers,
+        )
     except OSError:
         # The comment is saved either way; a mail outage must not turn the post into an error page.
         logger.exception("Could not send a comment email")

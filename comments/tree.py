@@ -36,6 +36,7 @@ _QUERY_FIELDS = (
     "reported_by_viewer",
     "muted_by_viewer",
     "review__content_note",
+    "review__edited_at",
 )
 
 
@@ -65,6 +66,7 @@ class CommentNode:
     muted_by_viewer: bool = False  # the viewer muted the author: shown collapsed, to them only
     picture_url: str = ""
     content_note: str = ""  # a moderator's note: the text is shown behind it, in a <details>
+    edited: bool = False  # its author changed it after posting (within services.EDIT_WINDOW)
     children: list = field(default_factory=list)
 
     @property
@@ -166,6 +168,7 @@ def comment_tree(page, viewer):
             # The member's own picture, only where the viewer could open their profile anyway; else initials.
             picture_url=picture_url(username) if picture_url and user_id and avatar and show_in_directory else "",
             content_note=row[16] or "",
+            edited=row[17] is not None,
         )
         nodes[pk] = node
         parent = nodes.get(parent_id) if parent_id != pk else None

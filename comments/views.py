@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -23,9 +24,9 @@ from members.services import CannotMute, display_name, is_member, mute, unmute
 
 from . import services
 from .access import can_view_page, commentable_page, page_of, posting_refusal
-from .forms import MemberCommentForm
+from .forms import EditCommentForm, MemberCommentForm, ReportForm
 from .language import suggestions_for
-from .models import CommentPolicy, CommentSettings, HoldReason
+from .models import CommentPolicy, CommentReview, CommentSettings, HoldReason
 from .sharing import advice_in, count_nudge, hint_items, identifying_details, marked, nudge_followed, text_digest
 
 logger = logging.getLogger(__name__)
@@ -130,17 +131,87 @@ def _comment_for(request, pk):
     return comment, page
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 @login_required
 def report_comment(request, pk):
+    """Why, then send: the reason goes to the moderators with the report; then a minute to undo it."""
     comment, page = _comment_for(request, pk)
     if not comment.is_public or comment.is_removed or not is_member(request.user) or comment.user_id == request.user.pk:
         raise Http404
-    if services.report(comment, request.user, CommentSettings.for_request(request)):
-        messages.success(request, _("Thank you for telling us. A moderator will look at this comment."))
-    else:
-        messages.info(request, _("You have already reported this comment. A moderator will look at it."))
-    return redirect(_page_url(request, page, comment))
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reported = services.report(
+            comment,
+            request.user,
+            CommentSettings.for_request(request),
+            reason=form.cleaned_data["reason"],
+            details=form.cleaned_data["details"],
+        )
+        if not reported:
+            messages.info(request, _("You have already reported this comment. A moderator will look at it."))
+            return redirect(_page_url(request, page, comment))
+        return redirect("comments:reported", pk=comment.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "comments/report.html", {"page": page, "comment": comment, "form": form}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def reported(request, pk):
+    """The confirmation, with an undo button for REPORT_UNDO_WINDOW after the report."""
+    comment, page = _comment_for(request, pk)
+    deadline = services.report_undo_deadline(comment, request.user)
+    if deadline is None:
+        raise Http404
+    if request.method == "POST":
+        if services.undo_report(comment, request.user, CommentSettings.for_request(request)):
+            messages.success(request, _("Your report was taken back. Nothing was sent to the moderators."))
+        else:
+            messages.info(request, _("It is too late to take this report back. A moderator will look at it."))
+        return redirect(_page_url(request, page, comment))
+    context = {"page": page, "comment": comment, "can_undo": timezone.now() <= deadline}
+    return render(request, "comments/reported.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def edit_comment(request, pk):
+    """The author's own comment, for EDIT_WINDOW after posting; the coach and the safety net read it again."""
+    comment, page = _comment_for(request, pk)
+    if comment.user_id != request.user.pk or comment.is_removed:
+        raise Http404
+    if not services.may_edit(comment, request.user):
+        message = _("Comments can be edited for 15 minutes after posting. You can still delete it.")
+        return render(request, "comments/refused.html", {"message": message, "page": page}, status=403)
+    form = EditCommentForm(request.POST or None, initial={"comment": comment.comment})
+    context = {"page": page, "comment": comment, "form": form}
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["comment"]
+        suggestions = suggestions_for(text, page.locale)
+        details = identifying_details(text)
+        if (suggestions or details) and not form.cleaned_data["coached"]:
+            coached = EditCommentForm({"comment": text, "coached": "on"})
+            coached.is_valid()
+            context.update(
+                form=coached,
+                suggestions=suggestions,
+                identifying=hint_items(text, details),
+                marked_text=marked(text, details) if details else None,
+            )
+            return render(request, "comments/edit.html", context)
+        try:
+            comment = services.edit_own(comment, request.user, text)
+        except services.CommentRefused as refused:
+            return render(request, "comments/refused.html", {"message": refused.message, "page": page}, status=403)
+        if comment.is_public:
+            messages.success(request, _("Your comment is updated."))
+            return redirect(_page_url(request, page, comment))
+        safety = CommentReview.objects.filter(comment_id=comment.pk, hold_reason=HoldReason.SAFETY).exists()
+        return render(request, "comments/held.html", {"page": page, "comment": comment, "safety": safety})
+    return render(request, "comments/edit.html", context, status=400 if form.is_bound else 200)
 
 
 @require_POST

@@ -112,7 +112,7 @@ class DemoLoader:
         self.load_questions()
         count = self.load_threads()
         self.load_safety_plans()
-        self.load_translation_workflow()
+        self.apply_roles()
         english_pages = sum(1 for entry in entries if "parent" in entry or entry["model"] == "home.HomePage")
         self.stdout.write(
             f"  {len(entries)} pages and snippets ({english_pages} pages) in English and Spanish, "
@@ -296,8 +296,6 @@ class DemoLoader:
 
     def load_people(self):
         site = self.section("site")
-        for name in site.get("groups", []):
-            Group.objects.get_or_create(name=name)
         User = get_user_model()
         for spec in site.get("users", []):
             user, _ = User.objects.get_or_create(
@@ -307,7 +305,9 @@ class DemoLoader:
             user.set_password(self.password)
             user.save()
             if spec["group"]:
-                user.groups.add(Group.objects.get_or_create(name=spec["group"])[0])
+                # One login per role: the groups and their permissions are cms.roles', made by migrate
+                # (a misspelt group here fails instead of making an empty one).
+                user.groups.add(Group.objects.get(name=spec["group"]))
         members = self.section("members")
         for spec in members.get("staff_profiles", []):
             user = self.user(spec["username"])
@@ -361,11 +361,11 @@ class DemoLoader:
         from blog.inbox import default_decline_message, draft_answer
         from blog.models import QuestionSubmission
 
-        editor = self.user("editor")
         for spec in self.section("blog").get("questions", []):
             member = self.user(spec["member"])
             if member is None:
                 continue
+            private = spec.get("private", False)
             question, created = QuestionSubmission.objects.get_or_create(
                 member=member,
                 subject=spec["subject"],
@@ -373,14 +373,18 @@ class DemoLoader:
                     "question": spec["question"],
                     "relationship": spec["relationship"],
                     "language": spec["language"],
-                    "consent_to_publish": True,
+                    # A private question is answered by email, never published.
+                    "private": private,
+                    "consent_to_publish": not private,
                 },
             )
             if not created:
                 continue
             status = spec["status"]
+            editor = self.user(spec["assigned_to"]) if "assigned_to" in spec else None
             if status == QuestionSubmission.Status.IN_PROGRESS and editor is not None:
                 draft_answer(question, editor)
+                QuestionSubmission.objects.filter(pk=question.pk).update(assigned_to=editor)
             elif status == QuestionSubmission.Status.ANSWERED:
                 question.status, question.answered_at = status, timezone.now()
                 question.answer_post_id = self.resolve(spec["answer_post"])
@@ -389,6 +393,10 @@ class DemoLoader:
                 question.status, question.declined_at = status, timezone.now()
                 question.decline_message = default_decline_message(question)
                 question.save()
+            # Sent `days_ago`: only the new ones fall in the last day, so the demo member still has
+            # room under the daily limit (QuestionSubmission.MAX_PER_DAY) on a fresh install.
+            sent = timezone.now() - timedelta(days=spec["days_ago"])
+            QuestionSubmission.objects.filter(pk=question.pk).update(created_at=sent)
 
     def load_threads(self):
         start = timezone.now() - timedelta(days=20)
@@ -437,10 +445,9 @@ class DemoLoader:
                 plan = {name: value for name, value in spec.items() if name != "member"}
                 SafetyPlan.objects.get_or_create(member=member, defaults=plan)
 
-    def load_translation_workflow(self):
-        """The translation groups' permissions and the Spanish review workflow, once the Spanish tree exists."""
-        if "site" not in self.sections:
-            return
-        from translation_workflow.groups import setup_translation_groups
+    def apply_roles(self):
+        """cms.roles once more over the finished demo tree: its page permissions and workflows hang on
+        home pages and sections, the Spanish ones made by wagtail-localize."""
+        from cms.roles import apply_roles
 
-        setup_translation_groups()
+        apply_roles()

@@ -11,13 +11,15 @@ class LearningConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import pre_page_move
 
-        from members.registry import account_deletion, data_export
+        from members.registry import account_deletion, data_export, resume_points
 
+        from .course import resume_point
         from .member_data import delete_learning_data, learning_data_for
         from .models import LearningIndexPage, refuse_duplicate_number_on_move
 
         data_export.register("learning", learning_data_for)
         account_deletion.register("learning", delete_learning_data)
+        resume_points.register("learning", resume_point)
         post_save.connect(
             _keep_course_members_only,
             sender=LearningIndexPage,

@@ -6,6 +6,9 @@ segments there are (the index and module pages' query counts are tested at two s
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+from wagtail.models import Locale
+
 from .models import LearningIndexPage, ModulePage, SegmentCompletion, SegmentPage
 
 
@@ -130,3 +133,23 @@ def segment_context(segment, member=None):
         "previous_segment": order[position - 1] if position else None,
         "next_segment": order[position + 1] if position is not None and position + 1 < len(order) else None,
     }
+
+
+def resume_point(member):
+    """The next segment of the course, in the reader's language, once the member has begun it.
+
+    Offered on the home page and in the members' area (members.registry.resume_points); the
+    learning index has its own button. Members who have not started see nothing: the site does
+    not nag.
+    """
+    done = completed_segment_keys(member)
+    if not done:
+        return None
+    index = LearningIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    if index is None:
+        return None
+    course = course_outline(index, member)
+    segment = course.continue_segment
+    if segment is None:
+        return None
+    return {"label": gettext("Your next segment in the course"), "title": segment.title, "url": segment.url}

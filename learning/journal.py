@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -124,4 +125,10 @@ def journal_view(request, index):
         items.append(
             {"entry": entry, "exercise": exercise, "questions": questions, "url": exercise_url(index, exercise)}
         )
-    return TemplateResponse(request, "learning/journal_page.html", {"page": index, "self": index, "items": items})
+    context = {
+        "page": index,
+        "self": index,
+        "items": items,
+        "printed_on": date_format(timezone.localtime(), "DATE_FORMAT"),
+    }
+    return TemplateResponse(request, "learning/journal_page.html", context)

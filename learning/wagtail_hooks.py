@@ -4,11 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, resolve_url
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.html_to_contentstate import (
     ExternalLinkElementHandler,
     PageLinkElementHandler,
@@ -16,10 +18,13 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import (
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.views import serve_chain
 
+from cms.privacy import mark_served
 from members.services import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
+from .reports import REPORT_PERMISSION, course_use_report
 from .rich_text import ExerciseLinkElementHandler, ExerciseLinkHandler, exercise_aware_link_entity
 
 COURSE_PAGE_TYPES = (LearningIndexPage, ModulePage, SegmentPage)
@@ -40,6 +45,8 @@ def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
     """
     if not isinstance(page, COURSE_PAGE_TYPES) or is_member(request.user):
         return None
+    if may_read_as_staff(request, page, serve_args):
+        return serve_to_staff(page, request, serve_args, serve_kwargs)
     if isinstance(page, LearningIndexPage) and _is_index_route(serve_args):
         response = page.serve_public_overview(request)
     elif request.user.is_authenticated:
@@ -50,6 +57,33 @@ def keep_the_course_for_members(page, request, serve_args, serve_kwargs):
         response = redirect(index.get_url(request))
     else:
         response = redirect_to_login(request.get_full_path(), resolve_url(settings.LOGIN_URL))
+    add_never_cache_headers(response)
+    return response
+
+
+def may_read_as_staff(request, page, serve_args):
+    """Staff who may edit a course page read it as members do, to check their work.
+
+    Reading only: GET, and on the learning index only the course itself (the journal and the
+    exercises keep a member's own writing, which staff have none of).
+    """
+    user = request.user
+    if request.method not in ("GET", "HEAD") or not user.is_authenticated or not user.is_active:
+        return False
+    if isinstance(page, LearningIndexPage) and not _is_index_route(serve_args):
+        return False
+    original = page.alias_of if page.alias_of_id else page
+    return original.permissions_for_user(user).can_edit()
+
+
+def serve_to_staff(page, request, serve_args, serve_kwargs):
+    """Serve the members' page past Wagtail's group check, with a notice, and never cached."""
+    messages.info(
+        request,
+        _("You are viewing this members-only page as staff. Members see it like this; visitors do not see it."),
+    )
+    mark_served(request, page)
+    response = serve_chain(page, request, serve_args, serve_kwargs)
     add_never_cache_headers(response)
     return response
 
@@ -101,3 +135,25 @@ class ExerciseViewSet(SnippetViewSet):
 
 
 register_snippet(ExerciseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_course_use_report():
+    return [path("reports/course-use/", course_use_report, name="learning_course_use_report")]
+
+
+class CourseUseMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_use_menu_item():
+    # Between "Translation status" (650) and "Person-first language" (660).
+    return CourseUseMenuItem(
+        gettext_lazy("Course use"),
+        reverse("learning_course_use_report"),
+        name="course-use",
+        icon_name="list-ol",
+        order=655,
+    )

@@ -32,6 +32,7 @@ class MemberProfileForm(forms.ModelForm):
             "expand_content_notes",
             "notify_replies",
             "notify_answers",
+            "discreet_mail",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "expand_content_notes": forms.RadioSelect}
 

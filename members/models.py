@@ -123,6 +123,16 @@ class MemberProfile(models.Model):
     )
     notify_replies = models.BooleanField(_("email me when someone replies to my comments"), default=True)
     notify_answers = models.BooleanField(_("email me when a question I sent is answered"), default=True)
+    # On for every account, old and new: a plain subject is the safe choice when someone else may
+    # see the inbox, and a member who prefers descriptive subjects can switch it off.
+    discreet_mail = models.BooleanField(
+        _("discreet emails"),
+        default=True,
+        help_text=_(
+            "Our emails then have a plain subject and sender, “An update from your account”, so a glance at "
+            "your inbox does not show what they are about. The message itself is unchanged."
+        ),
+    )
     suspended = models.BooleanField(
         _("suspended"),
         default=False,

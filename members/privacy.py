@@ -6,15 +6,14 @@ import mimetypes
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from cms.deletion_log import replaying, returned_accounts
-from cms.mail import sender
 
+from . import mail
 from .models import Mute
 from .registry import account_deletion, data_export
 from .services import preferred_language, profile_for
@@ -48,6 +47,7 @@ def member_data(member):
             "expand_content_notes": profile.expand_content_notes,
             "notify_replies": profile.notify_replies,
             "notify_answers": profile.notify_answers,
+            "discreet_mail": profile.discreet_mail,
         },
         # Only the member's own mutes: who muted them is the other members' private choice.
         "muted_members": [
@@ -75,10 +75,11 @@ def delete_member_account(member, *, keep_comments):
     email = address.email if address else member.email
     name = member.username
     language = preferred_language(member)
+    discreet = mail.discreet_for(member)
     with transaction.atomic():
         erase_account(member, keep_comments=keep_comments)
         if email:
-            transaction.on_commit(lambda: _send_goodbye(email, name, language, keep_comments))
+            transaction.on_commit(lambda: _send_goodbye(email, name, language, keep_comments, discreet))
 
 
 def erase_account(member, *, keep_comments):
@@ -118,13 +119,13 @@ def replay_account_deletions():
     return len(returning)
 
 
-def _send_goodbye(email, name, language, keep_comments):
+def _send_goodbye(email, name, language, keep_comments, discreet):
     with translation.override(language):
         context = {"username": name, "keep_comments": keep_comments}
         subject = render_to_string("members/email/account_deleted_subject.txt", context).strip()
         body = render_to_string("members/email/account_deleted_message.txt", context)
     try:
-        send_mail(subject, body, sender(language), [email])
+        mail.send("members.account_deleted", to=email, subject=subject, body=body, language=language, discreet=discreet)
     except OSError:
         # The account is already gone; a mail server outage must not turn that into an error page.
         logger.exception("Could not send the account deletion confirmation")

@@ -14,6 +14,7 @@ urlpatterns = [
     path(_("members/"), views.directory, name="directory"),
     path(_("members/me/"), views.edit_profile, name="edit_profile"),
     path(_("members/me/data/"), views.download_data, name="download_data"),
+    path(_("members/me/data/read/"), views.your_data, name="your_data"),
     path(_("members/me/delete/"), views.delete_account, name="delete_account"),
     path(_("members/me/muted/<int:pk>/unmute/"), views.unmute_member, name="unmute"),
     path(_("members/goodbye/"), views.account_deleted, name="account_deleted"),

@@ -23,6 +23,7 @@ from .decorators import member_required
 from .forms import DeleteAccountForm, DirectorySearchForm, MemberProfileForm
 from .models import MemberProfile, Mute
 from .privacy import delete_member_account, member_data
+from .readable_data import readable
 from .registry import activity
 from .services import CannotMute, may_have_admin_access, mute, profile_for, unmute
 
@@ -157,6 +158,14 @@ def download_data(request):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@never_cache
+def your_data(request):
+    """The same data as the download, as a page to read or print (members.readable_data)."""
+    tree = readable(member_data(request.user))
+    return render(request, "members/your_data.html", {"sections": tree["items"]})
 
 
 @login_required

@@ -130,6 +130,16 @@ def production_caching(settings):
 
 
 @pytest.fixture
+def descriptive_emails(monkeypatch):
+    """For tests that read what an email says: discreet mode off for every address.
+
+    Discreet mode (members.mail, on by default) has its own test of every email:
+    tests/comments/test_every_email_discreet.py.
+    """
+    monkeypatch.setattr("members.mail.discreet_for", lambda user: False)
+
+
+@pytest.fixture
 def make_user(django_user_model):
     def make(username, *groups, **fields):
         user = django_user_model.objects.create_user(

@@ -76,8 +76,8 @@ def may_publish_in_locale(user, locale_id):
     """May `user` make content public in this language (pages, and snippets, which have no tree)?
 
     English follows Wagtail's own permissions. In a translated language, publishing is review:
-    only those who may publish that language's home page do it, which setup_translation_groups
-    leaves to the reviewers (and superusers).
+    only those who may publish that language's home page do it, which cms.roles leaves to the
+    reviewers (and superusers).
     """
     if user.is_superuser or locale_id == Locale.get_default().pk:
         return user.is_active

@@ -259,6 +259,9 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
         index.SearchField("summary"),
         index.SearchField("show_notes"),
         index.SearchField("transcript"),
+        # Who took part and the topics rank with the summary in site search (cms.search_index).
+        index.RelatedFields("guest_appearances", [index.RelatedFields("guest", [index.SearchField("name")])]),
+        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
     ]
     # Text, show notes, transcript, and the guest and topic links (to the Spanish guest and topic)
     # are translated: wagtail-localize's defaults. Spelled out here for the reader.

@@ -309,6 +309,8 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
         index.SearchField("question"),
         index.SearchField("answer"),
         index.SearchField("excerpt"),
+        # Topic names rank with the summary in site search (cms.search_index).
+        index.RelatedFields("topic_links", [index.RelatedFields("topic", [index.SearchField("name")])]),
         index.FilterField("date"),
     ]
 

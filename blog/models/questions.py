@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,18 @@ class QuestionSubmissionQuerySet(models.QuerySet):
 
     def submitted_since(self, moment):
         return self.filter(created_at__gte=moment)
+
+
+def staff_who_answer_questions():
+    """Whom a question can be assigned to: active accounts that may work the inbox (a subquery, so
+    an account in two such groups is offered once)."""
+    from django.contrib.auth import get_user_model
+
+    memberships = get_user_model().groups.through.objects.filter(
+        group__permissions__content_type__app_label="blog",
+        group__permissions__codename="change_questionsubmission",
+    )
+    return Q(is_active=True) & (Q(is_superuser=True) | Q(pk__in=memberships.values("user_id")))
 
 
 class QuestionSubmission(models.Model):
@@ -50,6 +63,10 @@ class QuestionSubmission(models.Model):
     question = models.TextField(_("question"), max_length=3000)
     relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=Relationship)
     consent_to_publish = models.BooleanField(_("may be published under the member's pseudonym"), default=False)
+    # A private question is answered by email only: it never becomes a post, and the team's answer
+    # is kept here so the member finds it in their data download.
+    private = models.BooleanField(_("private"), default=False, help_text=_("Answer by email only, never published."))
+    private_answer = models.TextField(_("private answer"), max_length=6000, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW, db_index=True)
     answer_post = models.ForeignKey(
         "blog.QAPostPage",
@@ -60,6 +77,16 @@ class QuestionSubmission(models.Model):
         related_name="+",
     )
     decline_message = models.TextField(_("message sent when declining"), max_length=3000, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=staff_who_answer_questions,
+        help_text=_("The editor who answers this question. Editors find theirs under “Assigned to me”."),
+    )
     staff_notes = models.TextField(
         _("staff notes"), max_length=3000, blank=True, help_text=_("Only staff see these notes, never the member.")
     )
@@ -79,14 +106,23 @@ class QuestionSubmission(models.Model):
         return self.subject
 
     @property
+    def privacy_label(self):
+        """How the team answers, as the inbox labels it."""
+        return _("Private, by email") if self.private else _("On the blog")
+
+    @property
     def pseudonym(self):
         return display_name(self.member)
 
     @classmethod
-    def limit_reached(cls, member, now=None):
+    def remaining_today(cls, member, now=None):
         """Members may send a few questions a day: enough to ask, too few to flood the inbox."""
         since = (now or timezone.now()) - datetime.timedelta(days=1)
-        return cls.objects.for_member(member).submitted_since(since).count() >= cls.MAX_PER_DAY
+        return max(cls.MAX_PER_DAY - cls.objects.for_member(member).submitted_since(since).count(), 0)
+
+    @classmethod
+    def limit_reached(cls, member, now=None):
+        return cls.remaining_today(member, now) == 0
 
     def as_export(self):
         """This question as it appears in the member's download of their data."""
@@ -95,6 +131,8 @@ class QuestionSubmission(models.Model):
             "question": self.question,
             "relationship": self.relationship,
             "consent_to_publish": self.consent_to_publish,
+            "private": self.private,
+            "private_answer": self.private_answer,
             "language": self.language,
             "status": self.status,
             "submitted_at": self.created_at.isoformat(),

@@ -220,6 +220,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CRAFT Family Support <noreply@localhost>")
+# Discreet mode (members.mail) can send from a plainer address than the one above, if set.
+DISCREET_FROM_EMAIL = os.environ.get("DISCREET_FROM_EMAIL", "")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "CRAFT Family Support"

@@ -1,46 +1,12 @@
 """The "share, don't advise" phrases, the identifying places list and the nudge's daily counts.
 
-Editors and Moderators keep the two lists, as they keep the coach's (see 0002).
+Who keeps the two lists is decided in cms.roles (this migration once granted it).
 """
 
 import django.db.models.deletion
 import modelsearch.index
 import uuid
 from django.db import migrations, models
-
-STAFF_GROUPS = ["Editors", "Moderators"]
-LIST_MODELS = {"advicephrase": "advice phrase", "identifyingplace": "identifying place"}
-
-
-def _permissions(apps):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = []
-    for model, name in LIST_MODELS.items():
-        # Permissions are normally created after all migrations; create them now so they can be granted.
-        content_type, _ = ContentType.objects.get_or_create(app_label="comments", model=model)
-        for action in ("add", "change", "delete"):
-            permissions.append(
-                Permission.objects.get_or_create(
-                    content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {name}"}
-                )[0]
-            )
-    return permissions
-
-
-def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permissions = _permissions(apps)
-    for group in Group.objects.filter(name__in=STAFF_GROUPS):
-        group.permissions.add(*permissions)
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permissions = _permissions(apps)
-    for group in Group.objects.filter(name__in=STAFF_GROUPS):
-        group.permissions.remove(*permissions)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -138,5 +104,4 @@ class Migration(migrations.Migration):
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
-        migrations.RunPython(grant, revoke),
     ]

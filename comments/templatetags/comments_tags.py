@@ -57,6 +57,12 @@ def comment_section(context, page):
         "policy": cached_policy(page.locale_id),
         "other_versions": _other_versions(page, user),
         "login_url": redirect_to_login(page.get_url(request) + "#comments").url,
+        # A reply link opened by a visitor who is not signed in: log in, then come back to that reply.
+        "reply_login_url": (
+            redirect_to_login(f"{page.get_url(request)}?reply_to={reply_target.comment.pk}#reply-form").url
+            if reply_target and not user.is_authenticated
+            else ""
+        ),
     }
 
 

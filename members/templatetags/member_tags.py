@@ -2,7 +2,7 @@
 
 from django import template
 
-from members import services
+from members import registry, services
 
 register = template.Library()
 
@@ -28,3 +28,17 @@ def member_name(user):
 @register.filter
 def is_suspended(user):
     return services.is_suspended(user)
+
+
+@register.inclusion_tag("members/includes/resume_points.html", takes_context=True)
+def resume_points(context):
+    """ "Continue where you left off": what each app says the signed-in member was in the middle of.
+
+    Nothing for visitors, so pages cached for them stay the same (cms.page_cache never stores a
+    signed-in member's page).
+    """
+    user = context["request"].user
+    if not services.is_member(user):
+        return {"points": []}
+    points = [provider(user) for _name, provider in registry.resume_points.items()]
+    return {"points": [point for point in points if point]}

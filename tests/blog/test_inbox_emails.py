@@ -11,7 +11,8 @@ from tests.links import BASE_URL
 
 from .qa_helpers import BLOG_SPANISH, make_blog
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 
 def logged_in(user):

@@ -5,7 +5,8 @@ from django.test import Client
 
 from blog.models import QuestionSubmission
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 VALID = {
     "subject": "Talking about treatment",
@@ -66,7 +67,7 @@ def test_a_member_gets_a_clear_confirmation_and_an_english_receipt(
         (
             {"consent_to_publish": ""},
             "consent_to_publish",
-            "Please agree, so that the team can answer you on the blog.",
+            "Please agree, so that the team can answer you on the blog, or choose to ask privately.",
         ),
     ],
 )

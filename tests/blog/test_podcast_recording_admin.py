@@ -5,8 +5,8 @@ from django.db import transaction
 from wagtail_localize.models import Translation, TranslationSource
 
 from blog.models import PodcastEpisodePage
+from cms.roles import SPANISH_REVIEWERS, TRANSLATORS, apply_roles
 from home.models import HomePage
-from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
 
 from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_podcast
 
@@ -25,7 +25,7 @@ def a_spanish_episode(a_spanish_home_page, english, translate):
     with transaction.atomic():
         translate(podcast, INDEX_SPANISH)
     spanish = translate(episode, episode_spanish(1))
-    setup_translation_groups()
+    apply_roles()
     return episode, spanish
 
 

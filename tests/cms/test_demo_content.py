@@ -75,7 +75,14 @@ def test_the_demo_logins_have_their_roles_and_the_demo_password(
     load_demo_content(django_capture_on_commit_callbacks)
     users = {user.username: user for user in get_user_model().objects.prefetch_related("groups")}
     assert users["admin"].is_superuser
-    roles = {"editor": "Editors", "translator": "Translators", "member": "Members", "reviewer": "Spanish reviewers"}
+    roles = {
+        "editor": "Editors",
+        "clinician": "Clinical reviewers",
+        "moderator": "Moderators",
+        "translator": "Translators",
+        "member": "Members",
+        "reviewer": "Spanish reviewers",
+    }
     for username, group in roles.items():
         assert group in {g.name for g in users[username].groups.all()}, username
         assert not users[username].is_superuser

@@ -117,6 +117,7 @@ def test_a_page_with_a_form_is_private_wherever_its_url_is():
         ("cms.crisisresource", True),
         ("home.standardpage", True),
         ("django_comments_xtd.xtdcomment", True),
+        ("comments.commentreview", True),
         ("members.memberprofile", True),
         ("blog.episodeguest", True),
     ],
@@ -151,6 +152,21 @@ def test_approving_a_held_comment_retires_the_cached_post(a_home_page, client, m
     assert "Held until a moderator reads it." not in client.get(post.url).content.decode()
     services.approve([held], make_user("moderator", "Moderators"))
     assert "Held until a moderator reads it." in client.get(post.url).content.decode()
+
+
+def test_an_authors_edit_retires_the_cached_post(a_home_page, client, make_user):
+    from django.utils import timezone
+
+    from comments import services
+    from tests.blog.qa_helpers import make_blog, make_post
+    from tests.comments.conftest import add_comment
+
+    post = make_post(make_blog(a_home_page), 1)
+    author = make_user("rosa", "Members")
+    comment = add_comment(post, author, "Words before the edit.", submit_date=timezone.now())
+    assert "Words before the edit." in client.get(post.url).content.decode()
+    services.edit_own(comment, author, "Words after the edit.")
+    assert "Words after the edit." in client.get(post.url).content.decode()
 
 
 def test_a_podcast_episode_page_is_kept_for_visitors(a_home_page, client):

@@ -14,7 +14,8 @@ from members.services import profile_for, set_suspended
 from tests.comments.conftest import add_comment, form_data
 from tests.links import BASE_URL
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 POST_URL = reverse("comments:post")
 

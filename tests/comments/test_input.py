@@ -38,7 +38,7 @@ def published_html(client, page, text):
 
 
 def report(client, comment):
-    return client.post(reverse("comments:report", args=[comment.pk]))
+    return client.post(reverse("comments:report", args=[comment.pk]), {"reason": "unkind"})
 
 
 def test_three_reports_from_different_members_hide_a_comment_until_a_moderator_decides(

@@ -11,7 +11,8 @@ from members.services import grant_membership, profile_for
 from tests.comments.conftest import form_data
 from tests.links import BASE_URL
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 POST_URL = reverse("comments:post")
 TEXT = "Some nights I think about suicide. I don't know who to tell."

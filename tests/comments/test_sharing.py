@@ -371,9 +371,9 @@ def test_every_word_of_the_demo_lists_has_a_sample_above():
 def test_spanish_reviewers_never_add_advice_phrases_directly(client, make_user, a_spanish_home_page, spanish):
     """Like the coach's list, the advice phrases are changed by those who moderate comments; the
     translation team only translates them (a reviewer may publish other Spanish snippets)."""
-    from translation_workflow.groups import SPANISH_REVIEWERS, setup_translation_groups
+    from cms.roles import SPANISH_REVIEWERS, apply_roles
 
-    setup_translation_groups()
+    apply_roles()
     client.force_login(make_user("revisora", SPANISH_REVIEWERS))
     add = reverse("wagtailsnippets_comments_advicephrase:add") + "?locale=es"
     response = client.post(add, {"phrase": "nada", "suggestion": "nada"})

@@ -108,6 +108,6 @@ def test_a_spanish_thread_has_no_english_labels(client, a_spanish_post, a_member
     assert soup.select_one(f"#c{staff_comment.pk} .comment__badge").get_text(strip=True) == "Equipo"
     note = soup.select_one(f"#c{reported.pk} .comment__reported")
     assert note.get_text(strip=True) == "Usted reportó este comentario"
-    assert {button.get_text(strip=True) for button in thread.select(".comment__report button")} == {"Reportar"}
+    assert {link.get_text(strip=True) for link in thread.select("a.comment__report")} == {"Reportar"}
     words = set(thread.get_text(" ", strip=True).split())
     assert not words & {"Staff", "Report", "You", "reported"}

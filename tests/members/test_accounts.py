@@ -12,7 +12,8 @@ from members.services import MEMBERS_GROUP, is_member, is_suspended, set_suspend
 from tests.conftest import PASSWORD
 from tests.links import BASE_URL
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 # Each language's paths, in its own words.
 ACCOUNTS = {"": "/accounts", "/es": "/es/cuentas"}

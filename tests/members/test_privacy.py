@@ -17,7 +17,8 @@ from members import registry
 from members.models import MemberProfile
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db
+# These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
 
 
 def comment(page, user, text, parent=None):

@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
+from cms.roles import SPANISH_REVIEWERS, TRANSLATORS, apply_roles
 from home.models import StandardPage
 from tests.conftest import PASSWORD
-from translation_workflow.groups import SPANISH_REVIEWERS, TRANSLATORS, setup_translation_groups
 
 MODULE_SPANISH = {
     "Talking without blame": "Hablar sin culpar",
@@ -27,7 +27,7 @@ def add_standard_page(parent, title, slug, intro):
 
 @pytest.fixture
 def translation_groups(a_spanish_home_page):
-    return setup_translation_groups()
+    return apply_roles()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Wagtail's own Editors and Moderators next to the translation roles: nobody publishes Spanish unreviewed."""
+"""Editors and clinical reviewers next to the translation roles: nobody publishes Spanish unreviewed."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -7,7 +7,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import TranslationSource
 
-from translation_workflow.groups import EDITORS, MODERATORS, SPANISH_REVIEWERS, setup_translation_groups
+from cms.roles import CLINICAL_REVIEWERS, EDITORS, SPANISH_REVIEWERS, apply_roles
 
 from .conftest import MODULE_SPANISH, client_for, is_refused
 
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def a_moderator(make_user, translation_groups):
-    return make_user("moderator", MODERATORS)
+def a_clinical_reviewer(make_user, translation_groups):
+    return make_user("clinician", CLINICAL_REVIEWERS)
 
 
 @pytest.fixture
@@ -50,29 +50,29 @@ def test_only_the_reviewers_hold_publish_permission_in_the_spanish_tree(a_module
         ).values_list("group__name", flat=True)
     )
     assert publishers == {SPANISH_REVIEWERS}
-    moderators = Group.objects.get(name=MODERATORS)
+    reviewers = Group.objects.get(name=CLINICAL_REVIEWERS)
     assert GroupPagePermission.objects.filter(
-        group=moderators, permission__codename="publish_page", page__depth=2, page__locale__language_code="en"
-    ).exists(), "moderators keep publishing English pages"
+        group=reviewers, permission__codename="publish_page", page__depth=2, page__locale__language_code="en"
+    ).exists(), "clinical reviewers publish English pages"
 
 
 def test_setting_the_groups_up_again_changes_nothing(a_module, translation_groups):
     before = set(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id"))
-    setup_translation_groups()
+    apply_roles()
     assert set(GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")) == before
 
 
-def test_a_moderator_publishes_english_pages_but_cannot_publish_a_spanish_one(
-    a_module, a_moderator, translate, django_capture_on_commit_callbacks
+def test_a_clinical_reviewer_publishes_english_pages_but_cannot_publish_a_spanish_one(
+    a_module, a_clinical_reviewer, translate, django_capture_on_commit_callbacks
 ):
     spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
-    client = client_for(a_moderator)
+    client = client_for(a_clinical_reviewer)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = publish_in_spanish(client, spanish_module)
     assert is_refused(response)
     assert not Page.objects.get(pk=spanish_module.pk).live
-    assert not spanish_module.permissions_for_user(a_moderator).can_publish()
+    assert not spanish_module.permissions_for_user(a_clinical_reviewer).can_publish()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -83,23 +83,23 @@ def test_a_moderator_publishes_english_pages_but_cannot_publish_a_spanish_one(
     assert Page.objects.get(pk=a_module.pk).title == "Talking without blaming"
 
 
-def test_a_moderator_cannot_sync_and_publish_spanish_pages(a_module, a_moderator, translate):
+def test_a_clinical_reviewer_cannot_sync_and_publish_spanish_pages(a_module, a_clinical_reviewer, translate):
     spanish_module = translate(a_module, MODULE_SPANISH)
     a_module.title = "Talking without blaming"
     a_module.save_revision().publish()
     source = TranslationSource.objects.get(object_id=a_module.translation_key)
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
-    assert is_refused(client_for(a_moderator).post(url, {"publish_translations": "on"}))
+    assert is_refused(client_for(a_clinical_reviewer).post(url, {"publish_translations": "on"}))
     assert Page.objects.get(pk=spanish_module.pk).title == "Hablar sin culpar"
 
 
-def test_a_moderator_cannot_publish_a_spanish_page_with_a_bulk_action(
-    a_module, a_moderator, translate, django_capture_on_commit_callbacks
+def test_a_clinical_reviewer_cannot_publish_a_spanish_page_with_a_bulk_action(
+    a_module, a_clinical_reviewer, translate, django_capture_on_commit_callbacks
 ):
     spanish_module = translate(a_module, MODULE_SPANISH, publish=False)
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={spanish_module.pk}"
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(a_moderator).post(url)
+        client_for(a_clinical_reviewer).post(url)
     assert not Page.objects.get(pk=spanish_module.pk).live
 
 
@@ -116,8 +116,8 @@ def test_an_editor_starts_translations_of_english_pages_but_cannot_publish_spani
     with django_capture_on_commit_callbacks(execute=True):
         publish_in_spanish(client, spanish_module)
     assert not Page.objects.get(pk=spanish_module.pk).live
-    assert a_module.permissions_for_user(an_editor_with_translations).can_edit()
-    assert not a_module.permissions_for_user(an_editor_with_translations).can_publish()
+    # A page of an English section other than the course: editors publish it themselves (cms.roles).
+    assert a_module.permissions_for_user(an_editor_with_translations).can_publish()
 
 
 def test_a_reviewer_cannot_edit_english_pages(a_module, a_reviewer):
