@@ -16,6 +16,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,11 +29,17 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django_comments_xtd.models import XtdComment  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
+from bench.profile import markdown as profile_markdown  # noqa: E402
+from bench.profile import profile_pages  # noqa: E402
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic  # noqa: E402
+from cms.page_weight import BUDGET_BYTES, page_weight  # noqa: E402
 from cms.security import SESSION_LAST_SEEN, SESSION_STARTED  # noqa: E402
 from learning.models import LearningIndexPage, ModulePage, SegmentPage  # noqa: E402
 from members.services import MEMBERS_GROUP  # noqa: E402
@@ -42,11 +49,41 @@ RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
 DURATION = int(os.environ.get("BENCH_DURATION", "5"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-WORKERS = 2
+CONNECTIONS = [int(n) for n in os.environ.get("BENCH_CONNECTIONS", "8,32").split(",")]
+# The shipped gunicorn configuration (ops/gunicorn.conf.py) is what is measured; these pick its size.
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", "2"))
+THREADS = int(os.environ.get("GUNICORN_THREADS", "1"))
+# "tenth": a quick sequential pass on the dataset at a tenth of its size, kept for the growth factors.
+PHASE = os.environ.get("BENCH_PHASE", "full")
 FLOOR_SIZES_KB = [4, 8, 16, 32, 64, 128, 256, 512, 1024]
 
-TARGETS = {"p50_ms": 60, "p95_ms": 150, "queries": 20, "qa_member_p50_ms": 120, "search_p95_ms": 50, "rss_mb": 300}
+TARGETS = {
+    "p50_ms": 60,
+    "p95_ms": 150,
+    "queries": 20,
+    "qa_member_p50_ms": 120,
+    "search_p95_ms": 50,
+    "rss_mb": 300,
+    # Under load, the slowest 1% may take at most this many times the median of that same load.
+    "p99_x_p50_under_load": 3,
+    # Time and queries may grow at most this much from a tenth of the dataset to all of it.
+    "growth": 1.2,
+}
+# p50 as a multiple of the static-file floor: half the reference Wagtail site's time (issue 19).
+FLOOR_TARGETS = {
+    "home": 20,
+    "learning_index": 18,
+    "module": 18,
+    "segment": 18,
+    "blog_p1": 33,
+    "blog_p40": 33,
+    "topic": 33,
+    "qa_small": 21,
+    "podcast_index": 33,
+    "episode": 16,
+    "search_en": 30,
+    "search_es": 30,
+}
 STARTED = time.monotonic()
 
 
@@ -90,6 +127,7 @@ def page_types():
     blog = BlogIndexPage.objects.get(locale=english)
     topic = Topic.objects.filter(locale=english).order_by("pk").first()
     hot = QAPostPage.objects.get(locale=english, slug="bench-question-1")
+    small = small_thread_post(english)
     podcast = PodcastIndexPage.objects.get(locale=english)
     episode = PodcastEpisodePage.objects.child_of(podcast).live().order_by("-release_date").first()
     return [
@@ -100,6 +138,7 @@ def page_types():
         ("blog_p1", "Blog index, page 1", url(blog), False),
         ("blog_p40", "Blog index, page 40", url(blog) + "?page=40", False),
         ("topic", "Topic archive", url(blog) + blog.reverse_subpage("topic", args=[topic.slug]), False),
+        ("qa_small", f"Q&A post, {small.comment_count} comments", url(small), False),
         ("qa_anon", "Q&A post, 500 comments (anonymous)", url(hot), False),
         ("qa_member", "Q&A post, 500 comments (member)", url(hot), True),
         ("podcast_index", "Podcast index", url(podcast), False),
@@ -112,6 +151,26 @@ def page_types():
         ("search_en_typo", "Search, English, misspelt", "/search/?q=famly+tretment", False),
         ("search_es_typo", "Search, Spanish, misspelt", "/es/buscar/?q=familai+tratamento", False),
     ]
+
+
+def small_thread_post(english):
+    """The English Q&A post with the most visible comments up to 20: the issue's everyday post."""
+    counts = (
+        XtdComment.objects.filter(
+            content_type=ContentType.objects.get_for_model(QAPostPage), is_public=True, is_removed=False
+        )
+        .values("object_pk")
+        .annotate(total=Count("pk"))
+        .filter(total__lte=20)
+        .order_by("-total", "object_pk")
+    )
+    english_posts = set(QAPostPage.objects.filter(locale=english).live().values_list("pk", flat=True))
+    for row in counts.iterator():
+        if int(row["object_pk"]) in english_posts:
+            post = QAPostPage.objects.get(pk=row["object_pk"])
+            post.comment_count = row["total"]
+            return post
+    raise SystemExit("No English Q&A post with 20 comments or fewer in the bench dataset")
 
 
 def write_floor_files():
@@ -139,12 +198,13 @@ class Server:
     def start(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.log = open(RESULTS / "gunicorn.log", "a")  # noqa: SIM115 (closed in stop)
+        # The shipped configuration, sized by GUNICORN_WORKERS / GUNICORN_THREADS from the environment;
+        # only the address, the log and a generous timeout (a profile run is slow) are the bench's own.
         self.process = subprocess.Popen(  # noqa: S603 (fixed arguments)
             [
                 str(gunicorn),
-                "cms.wsgi:application",
-                "--workers",
-                str(WORKERS),
+                "--config",
+                str(ROOT / "ops" / "gunicorn.conf.py"),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--timeout",
@@ -153,6 +213,8 @@ class Server:
                 "5",
                 "--log-level",
                 "warning",
+                "--access-logfile",
+                "/dev/null",
             ],
             cwd=ROOT,
             env=self.environment,
@@ -169,7 +231,7 @@ class Server:
                 raise SystemExit(f"gunicorn exited early, see {RESULTS / 'gunicorn.log'}")
             try:
                 status, *_ = request(self.port, "/healthz")
-                if status == 200 and len(self.worker_pids()) == WORKERS:
+                if status == 200 and len(self.worker_pids()) == int(self.environment.get("GUNICORN_WORKERS", WORKERS)):
                     return
             except OSError:
                 pass
@@ -254,12 +316,16 @@ def sequential(port, path, cookie=None, label=None):
     }
 
 
-def throughput(port, path, cookie=None):
-    """Requests per second at CONNECTIONS connections for DURATION seconds, with wrk."""
+LATENCY_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def throughput(port, path, cookie=None, connections=None):
+    """Requests per second and latency percentiles under `connections` connections, with wrk."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return {"rps": None, "errors": "wrk not installed"}
-    command = [wrk, "-t", "2", "-c", str(CONNECTIONS), "-d", f"{DURATION}s", "--timeout", "30s", "--latency"]
+    connections = connections or CONNECTIONS[0]
+    command = [wrk, "-t", "2", "-c", str(connections), "-d", f"{DURATION}s", "--timeout", "30s", "--latency"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     command.append(f"http://127.0.0.1:{port}{path}")
@@ -267,11 +333,21 @@ def throughput(port, path, cookie=None):
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     non_ok = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     errors = re.search(r"Socket errors:(.*)", output)
+    latency = {
+        f"load_p{share}_ms": round(float(number) * LATENCY_UNITS[unit], 2)
+        for share, number, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+    }
     return {
         "rps": float(rps.group(1)) if rps else None,
         "non_2xx": int(non_ok.group(1)) if non_ok else 0,
         "socket_errors": errors.group(1).strip() if errors else "",
+        **latency,
     }
+
+
+def under_load(port, path, cookie=None):
+    """wrk at each of CONNECTIONS: {connections: figures}; the first count also gives req/s."""
+    return {str(count): throughput(port, path, cookie, count) for count in CONNECTIONS}
 
 
 # --- Analysis ---------------------------------------------------------------------------------------
@@ -319,9 +395,28 @@ def verdicts(label, row, results):
         first = results.get("blog_p1")
         if first and row["p50_ms"] > first["p50_ms"] * 1.2 + 2:
             failed.append(f"page 40 p50 {row['p50_ms']:.0f} ms vs page 1 {first['p50_ms']:.0f} ms")
+    limit = FLOOR_TARGETS.get(label)
+    if limit is not None and row.get("p50_x_floor") is not None and row["p50_x_floor"] > limit:
+        failed.append(f"p50 {row['p50_x_floor']:.0f}x floor > {limit}x")
+    for connections, load in row.get("load", {}).items():
+        ratio = load.get("p99_x_p50")
+        if ratio is not None and ratio > TARGETS["p99_x_p50_under_load"]:
+            failed.append(f"p99 {ratio:.1f}x p50 @{connections}")
+    for measure, factor in (row.get("growth") or {}).items():
+        if factor is not None and factor > TARGETS["growth"]:
+            failed.append(f"{measure} grew {factor:.2f}x from a tenth")
     if set(row["status"]) != {200}:
         failed.append(f"status {row['status']}")
+    weight = row.get("weight")
+    if weight and label != "feed" and weight["total"] >= BUDGET_BYTES:
+        failed.append(f"HTML+CSS+JS {weight['total'] / 1024:.0f} ≥ {BUDGET_BYTES // 1024} KB")
     return failed
+
+
+def weigh(port, path, cookie=None):
+    """HTML+CSS+JS bytes of one page, as a browser with an empty cache would fetch them (cms.page_weight)."""
+    _status, _elapsed, body, _headers = request(port, path, cookie)
+    return page_weight(body, lambda url: request(port, url)[2])
 
 
 # --- Output -----------------------------------------------------------------------------------------
@@ -335,19 +430,64 @@ def markdown(report):
     lines = [
         f"# `make bench` — {report['finished_at']}",
         "",
-        f"Dataset: {report['dataset']}. gunicorn {WORKERS} sync workers, production settings, DEBUG off, "
-        f"{REQUESTS} sequential requests per page (after {WARMUP} warm-up), wrk {CONNECTIONS} connections x "
-        f"{DURATION} s. Floor: a static file of about the page's size through the same stack (WhiteNoise).",
+        f"Dataset: {report['dataset']}. gunicorn from ops/gunicorn.conf.py, {WORKERS} workers x {THREADS} "
+        f"thread(s), production settings, DEBUG off, {REQUESTS} sequential requests per page (after {WARMUP} "
+        f"warm-up), wrk at {', '.join(map(str, CONNECTIONS))} connections x {DURATION} s. Floor: a static file "
+        "of about the page's size through the same stack (WhiteNoise). Targets: p50 / floor at most the "
+        "page's limit (in brackets), p99 under load at most "
+        f"{TARGETS['p99_x_p50_under_load']}x that load's p50, growth from a tenth of the data at most "
+        f"{TARGETS['growth']}x.",
         "",
-        "| Page | Queries | p50 ms | p95 ms | p50 / floor | p95 / floor | req/s @8 | req/s / floor | KB | Targets |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| Page | Queries | p50 ms | p95 ms | p50 / floor | "
+        + " | ".join(f"p50 / p99 @{n}" for n in CONNECTIONS)
+        + " | req/s @"
+        + str(CONNECTIONS[0])
+        + " | growth time / queries | KB | Targets |",
+        "|---|---:|---:|---:|---:|" + "---:|" * len(CONNECTIONS) + "---:|---:|---:|---|",
     ]
     for row in report["pages"]:
+        limit = FLOOR_TARGETS.get(row["label"])
+        loads = " | ".join(
+            f"{fmt(row['load'][str(n)].get('load_p50_ms'), 0)} / {fmt(row['load'][str(n)].get('load_p99_ms'), 0)}"
+            for n in CONNECTIONS
+        )
+        grown = row.get("growth") or {}
         lines.append(
             f"| {row['title']} | {row['queries'] if row['queries'] is not None else '–'} | {fmt(row['p50_ms'])} | "
-            f"{fmt(row['p95_ms'])} | {fmt(row['p50_x_floor'])}x | {fmt(row['p95_x_floor'])}x | {fmt(row['rps'])} | "
-            f"{fmt(row['rps_x_floor'], 2)} | {row['bytes'] / 1024:.0f} | "
+            f"{fmt(row['p95_ms'])} | {fmt(row['p50_x_floor'])}x{f' ({limit}x)' if limit else ''} | {loads} | "
+            f"{fmt(row['rps'])} | {fmt(grown.get('time'), 2)} / {fmt(grown.get('queries'), 2)} | "
+            f"{row['bytes'] / 1024:.0f} | "
             f"{'ok' if not row['failed'] else '**' + '; '.join(row['failed']) + '**'} |"
+        )
+    lines += [
+        "",
+        f"Page weight, images aside (HTML + CSS + JS as sent, uncompressed; budget {BUDGET_BYTES // 1024} KB "
+        "a page, the feed is no page):",
+        "",
+        "| Page | HTML KB | CSS+JS KB | Total KB | Under budget |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in report["pages"]:
+        weight = row["weight"]
+        assets = sum(weight["assets"].values())
+        verdict = "–" if row["label"] == "feed" else ("ok" if weight["total"] < BUDGET_BYTES else "**no**")
+        lines.append(
+            f"| {row['title']} | {weight['html'] / 1024:.1f} | {assets / 1024:.1f} | {weight['total'] / 1024:.1f} | "
+            f"{verdict} |"
+        )
+    if report.get("tenth_dataset"):
+        lines += ["", f"Growth compares with a tenth of the data: {report['tenth_dataset']}."]
+    lines += [
+        "",
+        "Worker configurations on the everyday Q&A post (uncached), p50 / p99 ms and req/s:",
+        "",
+        "| gunicorn | connections | slow clients | req/s | p50 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in report["workers"]:
+        lines.append(
+            f"| {row['config']} | {row['connections']} | {row['slow_clients']} | {fmt(row.get('rps'))} | "
+            f"{fmt(row.get('load_p50_ms'))} | {fmt(row.get('load_p99_ms'))} |"
         )
     lines += ["", "| Floor (static file) | p50 ms | p95 ms | req/s @8 |", "|---|---:|---:|---:|"]
     for kb, floor in sorted(report["floors"].items(), key=lambda item: int(item[0])):
@@ -444,6 +584,101 @@ def dataset_summary():
     return counts
 
 
+class SlowClients:
+    """Clients that trickle their request in over ~2 s, again and again, as a slow phone link does
+    without a buffering proxy in front: each holds a sync worker for that long."""
+
+    def __init__(self, port, path, count):
+        self.port, self.path, self.count = port, path, count
+        self.stop_event = threading.Event()
+        self.threads = [threading.Thread(target=self.run, daemon=True) for _ in range(count)]
+
+    def run(self):
+        lines = [f"GET {self.path} HTTP/1.1", "Host: 127.0.0.1", "User-Agent: slow-phone", "Accept: text/html"]
+        while not self.stop_event.is_set():
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=30) as slow:
+                    for line in lines:
+                        slow.sendall(line.encode() + b"\r\n")
+                        if self.stop_event.wait(0.5):
+                            return
+                    slow.sendall(b"Connection: close\r\n\r\n")
+                    while slow.recv(4096):
+                        time.sleep(0.05)
+            except OSError:
+                time.sleep(0.2)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop_event.set()
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+
+WORKER_CONFIGS = [
+    # (label, workers, threads): gunicorn uses its gthread worker whenever threads > 1.
+    tuple(item.split(":")[0:1]) + tuple(int(n) for n in item.split(":")[1:])
+    for item in os.environ.get("BENCH_WORKER_CONFIGS", "sync:2:1,sync:4:1,gthread:2:4,gthread:2:8").split(",")
+]
+SLOW_CLIENTS = int(os.environ.get("BENCH_SLOW_CLIENTS", "4"))
+
+
+def compare_workers(path):
+    """p50/p99 and req/s of one page under each worker configuration, at each connection count,
+    with and without slow clients."""
+    rows = []
+    for name, workers, threads in WORKER_CONFIGS:
+        server = Server(BENCH_PAGE_CACHE="0", GUNICORN_WORKERS=str(workers), GUNICORN_THREADS=str(threads))
+        try:
+            server.start()
+            for connections in CONNECTIONS:
+                for slow in (0, SLOW_CLIENTS):
+                    with SlowClients(server.port, path, slow):
+                        load = throughput(server.port, path, connections=connections)
+                    row = {"config": f"{name} {workers}x{threads}", "connections": connections, "slow_clients": slow}
+                    row.update(load)
+                    rows.append(row)
+                    say(
+                        f"{row['config']:<14} @{connections:<3} slow {slow}: {load.get('rps') or 0:6.1f} req/s  "
+                        f"p50 {load.get('load_p50_ms', 0):7.1f} ms  p99 {load.get('load_p99_ms', 0):7.1f} ms"
+                    )
+        finally:
+            server.stop()
+    return rows
+
+
+def add_load(row, load):
+    """wrk's figures per connection count into the row, with p99 as a multiple of that load's p50."""
+    for figures in load.values():
+        if figures.get("load_p50_ms") and figures.get("load_p99_ms"):
+            figures["p99_x_p50"] = round(figures["load_p99_ms"] / figures["load_p50_ms"], 2)
+    row["load"] = load
+    first = load[str(CONNECTIONS[0])]
+    row["rps"] = first.get("rps")
+    row["non_2xx"] = first.get("non_2xx")
+
+
+def growth(results):
+    """Per page, full size over a tenth of it, from the tenth pass's results (bench/run.sh)."""
+    tenth_path = RESULTS / "tenth.json"
+    if not tenth_path.exists():
+        return None
+    tenth = json.loads(tenth_path.read_text())
+    for label, row in results.items():
+        small = tenth["pages"].get(label)
+        if not small:
+            continue
+        row["growth"] = {
+            "time": round(row["p50_ms"] / small["p50_ms"], 2) if small["p50_ms"] else None,
+            "queries": round(row["queries"] / small["queries"], 2) if small.get("queries") else None,
+        }
+    return tenth["dataset"]
+
+
 def main():
     # A SIGTERM (make interrupted, bench/run.sh's trap) still runs the `finally` that stops gunicorn.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -454,10 +689,13 @@ def main():
     member, cookie = member_session()
     pages = page_types()
     write_floor_files()
-    connection.close()
+    if PHASE == "tenth":
+        return measure_tenth(pages, cookie, counts)
+    say("Profile: one request per page type, in-process under cProfile")
+    profiles = profile_pages(pages, cookie, RESULTS / "profile")
     (RESULTS / "gunicorn.log").write_text("")
     results, floors = {}, {}
-    say("Phase 1: uncached (the anonymous page cache, cms.page_cache, taken out)")
+    say(f"Phase 1: uncached (the anonymous page cache, cms.page_cache, taken out); wrk at {CONNECTIONS}")
     server = Server(BENCH_PAGE_CACHE="0")
     try:
         server.start()
@@ -465,11 +703,18 @@ def main():
         for label, title, path, as_member in pages:
             row = sequential(server.port, path, cookie if as_member else None, label)
             row.update(label=label, title=title, url=path, as_member=as_member)
-            row.update(throughput(server.port, path, cookie if as_member else None))
+            add_load(row, under_load(server.port, path, cookie if as_member else None))
+            row["weight"] = weigh(server.port, path, cookie if as_member else None)
+            row["profile"] = profiles[label]
             results[label] = row
+            loads = "  ".join(
+                f"@{n}: p50 {figures.get('load_p50_ms', 0):.0f} p99 {figures.get('load_p99_ms', 0):.0f} ms"
+                for n, figures in row["load"].items()
+            )
             say(
                 f"{title:<38} {row['status']} {row['queries']} queries  p50 {row['p50_ms']:7.1f} ms  "
-                f"p95 {row['p95_ms']:7.1f} ms  {row['rps'] or 0:6.1f} req/s  {row['bytes'] / 1024:6.1f} KB"
+                f"p95 {row['p95_ms']:7.1f} ms  {row['rps'] or 0:6.1f} req/s  {row['bytes'] / 1024:6.1f} KB  "
+                f"HTML+CSS+JS {row['weight']['total'] / 1024:5.1f} KB  {loads}"
             )
         for kb in sorted({floor_bucket(row["bytes"]) for row in results.values()}):
             path = f"{settings.STATIC_URL}bench-floor/floor-{kb}k.html"
@@ -504,6 +749,10 @@ def main():
     finally:
         server.stop()
 
+    say(f"Phase 3: worker configurations on the everyday Q&A post, with {SLOW_CLIENTS} slow clients and without")
+    workers = compare_workers(results["qa_small"]["url"])
+
+    tenth_dataset = growth(results)
     for row in results.values():
         floor = floors[floor_bucket(row["bytes"])]
         row["floor_kb"] = floor_bucket(row["bytes"])
@@ -521,9 +770,11 @@ def main():
     report = {
         "finished_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         "dataset": ", ".join(f"{n:,} {name}" for name, n in counts.items()),
+        "tenth_dataset": tenth_dataset,
         "counts": counts,
         "settings": {
             "workers": WORKERS,
+            "threads": THREADS,
             "requests": REQUESTS,
             "warmup": WARMUP,
             "wrk_connections": CONNECTIONS,
@@ -531,15 +782,17 @@ def main():
             "cpus": os.cpu_count(),
         },
         "targets": TARGETS,
+        "floor_targets": FLOOR_TARGETS,
         "pages": list(results.values()),
         "floors": {str(kb): floor for kb, floor in floors.items()},
+        "workers": workers,
         "worker_rss_mb": {str(pid): mb for pid, mb in rss.items()},
         "worker_rss_mb_cached_phase": {str(pid): mb for pid, mb in rss_cached.items()},
         "rss_ok": all(mb < TARGETS["rss_mb"] for mb in rss.values()),
     }
     report["pages_ok"] = sum(1 for row in report["pages"] if not row["failed"])
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, default=str))
-    table = markdown(report)
+    table = markdown(report) + "\n" + profile_markdown(pages, profiles)
     (RESULTS / "latest.md").write_text(table)
     (RESULTS / "latest.svg").write_text(svg_chart(report))
     sys.stdout.write("\n" + table + "\n")
@@ -552,6 +805,22 @@ def main():
                 + "\n"
             )
     say(f"Wrote {RESULTS / 'latest.json'}, latest.md, latest.svg (query logs in {RESULTS / 'queries'})")
+
+
+def measure_tenth(pages, cookie, counts):
+    """The quick pass at a tenth of the size: sequential timings and queries only."""
+    say("Tenth-size pass: sequential requests only, for the growth factors")
+    server = Server(BENCH_PAGE_CACHE="0")
+    results = {}
+    try:
+        server.start()
+        for label, title, path, as_member in pages:
+            results[label] = sequential(server.port, path, cookie if as_member else None)
+            say(f"{title:<38} {results[label]['queries']} queries  p50 {results[label]['p50_ms']:7.1f} ms")
+    finally:
+        server.stop()
+    dataset = ", ".join(f"{n:,} {name}" for name, n in counts.items())
+    (RESULTS / "tenth.json").write_text(json.dumps({"dataset": dataset, "pages": results}, indent=2))
 
 
 if __name__ == "__main__":

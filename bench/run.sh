@@ -50,20 +50,38 @@ export DEMO_PASSWORD="${DEMO_PASSWORD:-bench-demo-password}"
 started=$(date +%s)
 step() { echo "==> [$(($(date +%s) - started))s] $*"; }
 
-step "migrate"
-$PY manage.py migrate --no-input -v0
-step "load_demo_content --force (home, indexes, topics, media in both languages)"
-DJANGO_SETTINGS_MODULE=demo.settings $PY manage.py load_demo_content --force
+build() {
+    step "migrate"
+    $PY manage.py migrate --no-input -v0
+    step "load_demo_content --force (home, indexes, topics, media in both languages)"
+    DJANGO_SETTINGS_MODULE=demo.settings $PY manage.py load_demo_content --force
+    step "build the large dataset (bulk inserts)"
+    $PY -m bench.build_dataset
+    step "fixtree"
+    $PY manage.py fixtree | tee "$work/fixtree.log"
+    if [ "$(grep -c 'No problems found' "$work/fixtree.log")" != 2 ]; then
+        echo "fixtree found problems in the generated tree" >&2
+        exit 1
+    fi
+}
+
 step "collectstatic"
 $PY manage.py collectstatic --no-input -v0
-step "build the large dataset (bulk inserts)"
-$PY -m bench.build_dataset
-step "fixtree"
-$PY manage.py fixtree | tee "$work/fixtree.log"
-if [ "$(grep -c 'No problems found' "$work/fixtree.log")" != 2 ]; then
-    echo "fixtree found problems in the generated tree" >&2
-    exit 1
+if [ "${BENCH_GROWTH:-1}" != 0 ]; then
+    # The growth factors compare every page at a tenth of the data with the full size: build the
+    # tenth, time it, then start again from an empty schema.
+    BENCH_MEMBERS=$((${BENCH_MEMBERS:-10000} / 10)) BENCH_POSTS=$((${BENCH_POSTS:-1000} / 10)) \
+        BENCH_COMMENTS=$((${BENCH_COMMENTS:-100000} / 10)) BENCH_EPISODES=$((${BENCH_EPISODES:-200} / 10)) build
+    BENCH_PHASE=tenth $PY -m bench.measure
+    step "empty the schema for the full size"
+    $PY -c 'import django, os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings"); django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")'
+else
+    rm -f "${BENCH_RESULTS:-bench/results}/tenth.json"
 fi
+build
 built=$(($(date +%s) - started))
 step "dataset ready in ${built}s; measuring"
 $PY -m bench.measure

@@ -24,6 +24,7 @@ class CmsConfig(AppConfig):
             search_index,
             security,
         )
+        from .translation import quiet_links_read_as_text
 
         security.connect_signals()
         deletion_log.connect_signals()
@@ -38,3 +39,4 @@ class CmsConfig(AppConfig):
         # Every environment gets the roles of cms.roles at each migrate; new sections get theirs.
         post_migrate.connect(roles.apply_roles_after_migrate, sender=self)
         post_save.connect(roles.apply_roles_to_new_sections, dispatch_uid="cms.roles.new_sections")
+        quiet_links_read_as_text()

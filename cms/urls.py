@@ -15,7 +15,7 @@ from .protected_media import serve_media, serve_private_rendition, serve_public_
 from .search import search
 from .security import ThrottledDjangoAdminLoginForm
 from .sitemaps import BilingualSitemap
-from .views import robots_txt
+from .views import favicon, quick_exit_help, robots_txt, web_manifest
 
 # Staff logins count failed attempts like the members' login (cms.security).
 admin.site.login_form = ThrottledDjangoAdminLoginForm
@@ -37,6 +37,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # English at /, Spanish at /es/, each in its own words (/es/cuentas/, /es/miembros/: the apps'
@@ -50,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("", include("blog.urls")),
     path("", include("comments.urls")),
     path(_("search/"), search, name="search"),
+    path(_("quick-exit/"), quick_exit_help, name="quick_exit_help"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     # wagtail.urls would mount Django's plain LoginView here, with none of allauth's limits or its
     # email verification: the name Wagtail reverses now leads to the members' login.
     path(

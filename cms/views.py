@@ -1,6 +1,11 @@
-from django.http import HttpResponse
+import json
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -31,3 +36,45 @@ def robots_txt(request):
         f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def web_manifest(request):
+    """The app manifest in the reader's language: what a phone shows for a bookmark on its home screen."""
+    home = reverse("wagtail_serve", args=[""])
+    manifest = {
+        "name": gettext("CRAFT Family Support"),
+        "short_name": "CRAFT",
+        "description": gettext("Support and learning for families and partners of a person who uses substances."),
+        "lang": translation.get_language(),
+        "start_url": home,
+        "scope": home,
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1f5f4a",
+        "icons": [
+            {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static("icons/icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+        ],
+    }
+    return HttpResponse(json.dumps(manifest, ensure_ascii=False), content_type="application/manifest+json")
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page says: send them the icon."""
+    # Temporary: the icon's address carries a content hash that changes with the icon.
+    return HttpResponseRedirect(static("icons/favicon.ico"))
+
+
+def quick_exit_help(request):
+    """What "Exit this page" does and what it cannot hide, in the reader's language."""
+    return render(request, "cms/quick_exit.html")

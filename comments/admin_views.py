@@ -4,28 +4,38 @@ The engine's own moderation screens are the Django admin's; moderators live in W
 queue is here, over the same XtdComment rows and flags.
 """
 
+import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q, TextField
+from django.db.models.functions import Cast
+from django.http import QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
-from wagtail.models import Page
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.generic import IndexView
+from wagtail.models import ModelLogEntry, Page
 
 from cms.roles import MODERATE_COMMENTS
+from members.services import preferred_language
 
 from . import services
-from .models import AdviceNudgeCount
+from .language import find_terms
+from .models import AdviceNudgeCount, HoldReason, LanguageSuggestion
 from .reports import pages_with_stigmatising_language
 
 MODERATE = MODERATE_COMMENTS
@@ -46,9 +56,11 @@ class Status:
     TABS = [*CHOICES, (PUBLISHED, gettext_lazy("Published"))]
 
 
-def queue_queryset(status):
-    reports = CommentFlag.objects.filter(comment=OuterRef("pk"), flag=CommentFlag.SUGGEST_REMOVAL)
-    comments = XtdComment.norel_objects.select_related("user__member_profile", "review", "content_type").annotate(
+def queue_queryset(status, comments=None):
+    """The comments of one tab of the queue, in the order a moderator works through them."""
+    if comments is None:
+        comments = XtdComment.norel_objects.all()
+    comments = comments.select_related("user__member_profile", "review").annotate(
         report_count=Count("flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL), distinct=True)
     )
     if status == Status.REMOVED:
@@ -56,87 +68,268 @@ def queue_queryset(status):
     if status == Status.PUBLISHED:
         return comments.filter(is_removed=False, is_public=True).order_by("-submit_date")
     if status == Status.FLAGGED:
-        approved_after = CommentFlag.objects.filter(
-            comment=OuterRef("comment_id"), flag=CommentFlag.MODERATOR_APPROVAL, flag_date__gt=OuterRef("flag_date")
+        return (
+            comments.filter(is_removed=False, is_public=True)
+            .filter(Exists(unanswered_reports()))
+            .order_by("-submit_date")
         )
-        unanswered = reports.annotate(approved_after=Exists(approved_after)).filter(approved_after=False)
-        return comments.filter(is_removed=False, is_public=True).filter(Exists(unanswered)).order_by("-submit_date")
     return comments.filter(is_removed=False, is_public=False).order_by("submit_date")
+
+
+def unanswered_reports():
+    """Members' reports of the outer comment that no moderator's approval came after."""
+    approved_after = CommentFlag.objects.filter(
+        comment=OuterRef("comment_id"), flag=CommentFlag.MODERATOR_APPROVAL, flag_date__gt=OuterRef("flag_date")
+    )
+    return (
+        CommentFlag.objects.filter(comment=OuterRef("pk"), flag=CommentFlag.SUGGEST_REMOVAL)
+        .annotate(approved_after=Exists(approved_after))
+        .filter(approved_after=False)
+    )
 
 
 def queue_counts(statuses=Status.CHOICES):
     return {status: queue_queryset(status).count() for status, _label in statuses}
 
 
-class BulkForm(forms.Form):
-    action = forms.ChoiceField(choices=[("approve", gettext_lazy("Approve")), ("remove", gettext_lazy("Remove"))])
-    reason = forms.CharField(label=gettext_lazy("Reason for removal"), max_length=500, required=False)
-    comments = forms.ModelMultipleChoiceField(queryset=XtdComment.norel_objects.all())
+def _page_keys(pages):
+    # Comments point at pages through a text column (`object_pk`), so page ids are compared as text.
+    return pages.annotate(key=Cast("pk", TextField())).values("key")
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("action") == "remove" and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Give a reason: it is kept with the comment for the team."))
-        return cleaned
+
+class Reason:
+    NEW_MEMBER = "new_member"
+    SAFETY = "safety"
+    REPORTED = "reported"
+    COACH = "coach"
+    CHOICES = [
+        (NEW_MEMBER, gettext_lazy("New member")),
+        (SAFETY, gettext_lazy("Safety hold")),
+        (REPORTED, gettext_lazy("Reported")),
+        (COACH, gettext_lazy("Language coach's words")),
+    ]
+
+
+class ModerationFilterSet(WagtailFilterSet):
+    """The queue's filters: which tab, and within it page, member, reason, language and date."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Queue"), choices=Status.TABS, empty_label=None, method="filter_status"
+    )
+    page_title = django_filters.CharFilter(label=gettext_lazy("Page title"), method="filter_page_title")
+    member = django_filters.CharFilter(
+        label=gettext_lazy("Member"),
+        method="filter_member",
+        help_text=gettext_lazy("The member's public name, or part of it."),
+    )
+    reason = django_filters.ChoiceFilter(label=gettext_lazy("Why here"), choices=Reason.CHOICES, method="filter_reason")
+    language = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"), choices=settings.LANGUAGES, method="filter_language"
+    )
+    submit_date = django_filters.DateFromToRangeFilter(label=gettext_lazy("Posted"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = XtdComment
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if data.get("status") not in dict(Status.TABS):
+            data["status"] = Status.PENDING
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        return queue_queryset(value, queryset)
+
+    def filter_page_title(self, queryset, name, value):
+        return queryset.filter(object_pk__in=_page_keys(Page.objects.filter(title__icontains=value.strip())))
+
+    def filter_member(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(user__username__iexact=value) | Q(user__member_profile__display_name__icontains=value))
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(object_pk__in=_page_keys(Page.objects.filter(locale__language_code=value)))
+
+    def filter_reason(self, queryset, name, value):
+        if value == Reason.NEW_MEMBER:
+            return queryset.filter(review__hold_reason=HoldReason.NEW_MEMBER)
+        if value == Reason.SAFETY:
+            return queryset.filter(review__hold_reason=HoldReason.SAFETY)
+        if value == Reason.REPORTED:
+            return queryset.filter(Q(review__hold_reason=HoldReason.REPORTS) | Q(Exists(unanswered_reports())))
+        # The coach's matching folds accents and plurals in Python, so the candidates are read once here;
+        # the queue holds tens of comments, not thousands.
+        terms = list(LanguageSuggestion.objects.all())
+        coached = [
+            pk
+            for pk, text in queryset.values_list("pk", "comment")
+            if find_terms(text, terms, key=lambda suggestion: suggestion.term)
+        ]
+        return queryset.filter(pk__in=coached)
+
+
+class CommentColumn(Column):
+    """The comment's words, with the id the row's checkbox is described by (for screen readers)."""
+
+    cell_template_name = "comments/admin/queue_comment_cell.html"
+
+
+class MemberColumn(Column):
+    cell_template_name = "comments/admin/queue_member_cell.html"
+
+
+class PageColumn(Column):
+    cell_template_name = "comments/admin/queue_page_cell.html"
+
+
+class WhyColumn(Column):
+    cell_template_name = "comments/admin/queue_why_cell.html"
+
+
+class ActionsColumn(Column):
+    """Approve in one click, the other row actions one click away; all come back to the same filtered queue."""
+
+    cell_template_name = "comments/admin/queue_actions_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context["request"]
+        back = reverse("comments_moderation:queue")
+        if request.GET:
+            back += "?" + request.GET.urlencode()
+        context["next_url"] = back
+        # Cells are rendered from a plain dict, without the request's context processors.
+        context["csrf_token"] = get_token(request)
+        context["approve_url"] = bulk_action_url("approve", instance, back)
+        context["remove_url"] = bulk_action_url("remove", instance, back)
+        return context
+
+
+def bulk_action_url(action, comment, next_url):
+    url = reverse("wagtail_bulk_action", args=[XtdComment._meta.app_label, XtdComment._meta.model_name, action])
+    return url + "?" + urlencode({"id": comment.pk, "next": next_url})
+
+
+class ModerateMixin:
+    """Moderators only, whatever model permissions Wagtail would otherwise check."""
+
+    permission_policy = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(MODERATE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ModerationQueueView(ModerateMixin, IndexView):
+    """The moderation queue on Wagtail's listing: filters in the drawer, row and bulk actions, pagination."""
+
+    model = XtdComment
+    template_name = "comments/admin/queue.html"
+    index_url_name = "comments_moderation:queue"
+    index_results_url_name = "comments_moderation:queue_results"
+    filterset_class = ModerationFilterSet
+    any_permission_required = None
+    page_title = gettext_lazy("Comment moderation")
+    header_icon = "comment"
+    paginate_by = 50
+    default_ordering = None
+
+    def get_base_queryset(self):
+        return XtdComment.norel_objects.all()
+
+    def get_valid_orderings(self):
+        return ["submit_date", "-submit_date"]
+
+    @cached_property
+    def status(self):
+        return self.filters.form.cleaned_data.get("status") or Status.PENDING
+
+    @cached_property
+    def columns(self):
+        return [
+            BulkActionsCheckboxColumn("bulk_actions", obj_type="comment"),
+            CommentColumn("comment", label=_("Comment")),
+            MemberColumn("member", label=_("Member"), accessor="user"),
+            PageColumn("page", label=_("Page"), accessor="queue_page"),
+            WhyColumn("why", label=_("Why here"), accessor="review"),
+            DateColumn("submit_date", label=_("Posted"), sort_key="submit_date"),
+            ActionsColumn("actions", label=_("Actions"), accessor="pk"),
+        ]
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, comments, is_paginated = super().paginate_queryset(queryset, page_size)
+        keys = {int(comment.object_pk) for comment in comments if comment.object_pk.isdigit()}
+        pages = Page.objects.select_related("locale").in_bulk(keys)
+        for comment in comments:
+            comment.queue_page = pages.get(int(comment.object_pk)) if comment.object_pk.isdigit() else None
+        return paginator, page, comments, is_paginated
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = queue_counts(Status.TABS)
+        index_url = reverse(self.index_url_name)
+        context["statuses"] = [
+            {"value": value, "label": label, "count": counts[value], "url": f"{index_url}?status={value}"}
+            for value, label in Status.TABS
+        ]
+        context["status"] = self.status
+        context["no_results_message"] = _("Nothing here. Thank you for keeping the conversation kind.")
+        return context
+
+
+class WriteToMemberForm(forms.Form):
+    message = forms.CharField(
+        label=gettext_lazy("Your message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=3000,
+        help_text=gettext_lazy(
+            "Sent by email to the member alone, framed in their language. You never see their address; "
+            "the message is kept in the comment's history for the team."
+        ),
+    )
 
 
 @permission_required(MODERATE, raise_exception=True)
-def moderation_queue(request):
-    status = request.GET.get("status", Status.PENDING)
-    if status not in dict(Status.TABS):
-        status = Status.PENDING
-    comments = queue_queryset(status)
-    page_id = request.GET.get("page_id", "")
-    if page_id.isdigit():
-        comments = comments.filter(object_pk=page_id)
-    member = request.GET.get("member", "").strip()
-    if member:
-        comments = comments.filter(
-            Q(user__username__iexact=member) | Q(user__member_profile__display_name__iexact=member)
-        )
-    counts = queue_counts(Status.TABS)
-    page_of_comments = Paginator(comments, 50).get_page(request.GET.get("p"))
-    pages = Page.objects.in_bulk(
-        {int(comment.object_pk) for comment in page_of_comments if comment.object_pk.isdigit()}
+def write_to_member(request, pk):
+    """After a safety hold, a moderator writes to the member privately from the queue."""
+    comment = get_object_or_404(
+        XtdComment.norel_objects.select_related("user__member_profile", "review"),
+        pk=pk,
+        review__hold_reason=HoldReason.SAFETY,
+        user__isnull=False,
     )
-    rows = [{"comment": comment, "page": pages.get(int(comment.object_pk))} for comment in page_of_comments]
+    back = get_valid_next_url_from_request(request) or reverse("comments_moderation:queue")
+    if request.method == "POST":
+        form = WriteToMemberForm(request.POST)
+        if form.is_valid():
+            if services.write_to_member(comment, request.user, form.cleaned_data["message"]):
+                messages.success(request, _("Your message was sent to the member."))
+            else:
+                messages.error(request, _("This member can no longer be written to."))
+            return redirect(back)
+    else:
+        form = WriteToMemberForm()
+    languages = dict(settings.LANGUAGES)
     return TemplateResponse(
         request,
-        "comments/admin/queue.html",
+        "comments/admin/write_to_member.html",
         {
-            "page_title": _("Comment moderation"),
-            "header_title": _("Comment moderation"),
-            "rows": rows,
-            "paginator_page": page_of_comments,
-            "status": status,
-            "statuses": [(value, label, counts[value]) for value, label in Status.TABS],
-            "page_id": page_id,
-            "member": member,
-            "form": BulkForm(),
+            "page_title": _("Write to the member"),
+            "header_title": _("Write to the member"),
+            "header_icon": "mail",
+            "comment": comment,
+            "form": form,
+            "back": back,
+            "member_language": languages.get(preferred_language(comment.user)),
+            "messages_sent": ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(XtdComment),
+                object_id=str(comment.pk),
+                action=services.WROTE_TO_MEMBER,
+            ).select_related("user"),
         },
     )
-
-
-@require_POST
-@permission_required(MODERATE, raise_exception=True)
-def moderate(request):
-    form = BulkForm(request.POST)
-    status = request.POST.get("status", Status.PENDING)
-    back = reverse("comments_moderation:queue") + "?" + urlencode({"status": status})
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(back)
-    chosen = list(form.cleaned_data["comments"])
-    with transaction.atomic():
-        if form.cleaned_data["action"] == "approve":
-            services.approve(chosen, request.user)
-            messages.success(request, _("%(count)d comments approved.") % {"count": len(chosen)})
-        else:
-            services.remove(chosen, request.user, form.cleaned_data["reason"].strip())
-            messages.success(request, _("%(count)d comments removed.") % {"count": len(chosen)})
-    return redirect(back)
 
 
 class ContentNoteForm(forms.Form):

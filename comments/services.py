@@ -49,6 +49,8 @@ RATE_LIMIT_WINDOW = timedelta(minutes=1)
 # network), so a handful of accounts cannot flood a thread at five posts a minute each.
 CLIENT_RATE_LIMIT_COUNT = 10
 UNSUBSCRIBE_SALT = "comments.followup.unsubscribe"
+# The history entry of a moderator's private message to a comment's author.
+WROTE_TO_MEMBER = "comments.wrote_to_member"
 
 
 class CommentRefused(Exception):
@@ -173,9 +175,16 @@ def approve(comments, moderator):
 
 @transaction.atomic
 def remove(comments, moderator, reason):
-    """Take comments down; their replies stay, under a "removed" placeholder."""
+    """Take comments down; their replies stay, under a "removed" placeholder.
+
+    Each author is told by email, in their own language, which comment went and why: a member who
+    only finds a placeholder where their words were does not know what to write differently.
+    """
     now = timezone.now()
     comments = list(comments)
+    for comment in comments:
+        if not comment.is_removed:
+            transaction.on_commit(lambda comment=comment: tell_author_of_removal(comment, reason))
     XtdComment.norel_objects.filter(pk__in=[comment.pk for comment in comments]).update(is_removed=True)
     for comment in comments:
         CommentFlag.objects.get_or_create(comment=comment, user=moderator, flag=CommentFlag.MODERATOR_DELETION)
@@ -406,6 +415,46 @@ def notify_followers(comment, page):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
         _send("comments.followup", subject, body, member, headers=headers)
+
+
+def tell_author_of_removal(comment, reason):
+    """The author hears which comment a moderator removed and the reason, never who removed it."""
+    member = comment.user
+    if member is None or not member.is_active or not member.email:
+        return
+    language = preferred_language(member)
+    with translation.override(language):
+        page = page_of(comment)
+        context = {
+            "member_name": display_name(member),
+            "page_title": page.localized.title if page is not None else "",
+            "comment": comment,
+            "reason": reason,
+        }
+        subject = render_to_string("comments/email/removed_subject.txt", context).strip()
+        body = render_to_string("comments/email/removed.txt", context)
+    _send("comments.removed", subject, body, member)
+
+
+def write_to_member(comment, moderator, message):
+    """A moderator's private message to a comment's author (after a safety hold), in the author's language.
+
+    The moderator never sees the address; the message is kept in the comment's history for the team.
+    Returns False when the author has no account or address left to write to.
+    """
+    from wagtail.log_actions import log
+
+    member = comment.user
+    if member is None or not member.is_active or not member.email:
+        return False
+    language = preferred_language(member)
+    with translation.override(language):
+        context = {"member_name": display_name(member), "message": message.strip()}
+        subject = render_to_string("comments/email/moderator_message_subject.txt", context).strip()
+        body = render_to_string("comments/email/moderator_message.txt", context)
+    _send("comments.moderator_message", subject, body, member)
+    log(instance=comment, action=WROTE_TO_MEMBER, user=moderator, data={"message": message.strip()})
+    return True
 
 
 def _ancestor_ids(comment):

@@ -2,8 +2,8 @@
 
 The engine's own tree template asks the database twice per comment; here names, badges,
 pictures and the viewer's reports come from one annotated query, and the nesting is done in Python.
-The query returns plain rows (no model instances): a thread of 500 comments would otherwise build
-2,000 model objects (comment, user, profile, review) on every page view.
+The query returns plain named rows (no model instances): a thread of 500 comments would otherwise
+build 2,000 model objects (comment, user, profile, review) on every page view.
 """
 
 from dataclasses import dataclass, field
@@ -121,13 +121,12 @@ def annotated_comments(page, viewer):
 
 
 def _state(row, viewer_pk):
-    (_pk, _parent, user_id, _name, _text, _date, is_public, is_removed, removal_kind, _username, suspended) = row[:11]
-    if is_removed:
-        return "deleted" if removal_kind == RemovalKind.AUTHOR else "removed"
-    if user_id and suspended:
+    if row.is_removed:
+        return "deleted" if row.review__removal_kind == RemovalKind.AUTHOR else "removed"
+    if row.user_id and row.user__member_profile__suspended:
         return "hidden"
-    if not is_public:
-        return "pending" if viewer_pk is not None and user_id == viewer_pk else "hidden"
+    if not row.is_public:
+        return "pending" if viewer_pk is not None and row.user_id == viewer_pk else "hidden"
     return "visible"
 
 
@@ -156,22 +155,32 @@ def comment_tree(page, viewer):
     picture_url = _PictureUrls() if viewer_is_member else None
     nodes = {}
     roots = []
-    for row in annotated_comments(page, viewer).values_list(*_QUERY_FIELDS):
-        pk, parent_id, user_id = row[0], row[1], row[2]
-        username, avatar, show_in_directory, author_is_staff, reported, muted = row[9], *row[11:16]
+    for row in annotated_comments(page, viewer).values_list(*_QUERY_FIELDS, named=True):
+        shows_picture = picture_url and row.user_id and row.user__member_profile__avatar
         node = CommentNode(
-            comment=CommentRow(*row[:8]),
+            comment=CommentRow(
+                row.pk,
+                row.parent_id,
+                row.user_id,
+                row.author_name,
+                row.comment,
+                row.submit_date,
+                row.is_public,
+                row.is_removed,
+            ),
             state=_state(row, viewer_pk),
-            is_staff=bool(author_is_staff),
-            reported_by_viewer=bool(reported),
-            muted_by_viewer=bool(muted),
+            is_staff=bool(row.author_is_staff),
+            reported_by_viewer=bool(row.reported_by_viewer),
+            muted_by_viewer=bool(row.muted_by_viewer),
             # The member's own picture, only where the viewer could open their profile anyway; else initials.
-            picture_url=picture_url(username) if picture_url and user_id and avatar and show_in_directory else "",
-            content_note=row[16] or "",
-            edited=row[17] is not None,
+            picture_url=(
+                picture_url(row.user__username) if shows_picture and row.user__member_profile__show_in_directory else ""
+            ),
+            content_note=row.review__content_note or "",
+            edited=row.review__edited_at is not None,
         )
-        nodes[pk] = node
-        parent = nodes.get(parent_id) if parent_id != pk else None
+        nodes[row.pk] = node
+        parent = nodes.get(row.parent_id) if row.parent_id != row.pk else None
         (parent.children if parent else roots).append(node)
     return _prune(roots)
 

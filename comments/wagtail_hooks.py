@@ -8,8 +8,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_urls
+from . import admin_urls, services
 from .admin_views import MODERATE, Status, queue_counts
+from .bulk_actions import ApproveBulkAction, RemoveBulkAction
 from .models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 
 
@@ -77,6 +78,15 @@ register_snippet(CommentWordsGroup)
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [path("comments/", include(admin_urls))]
+
+
+for bulk_action in (ApproveBulkAction, RemoveBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(services.WROTE_TO_MEMBER, _("Write to the member"), _("Wrote to the member privately"))
 
 
 class ModeratorMenuItem(MenuItem):

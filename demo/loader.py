@@ -111,6 +111,7 @@ class DemoLoader:
                 self.translate(entry)
         self.load_questions()
         count = self.load_threads()
+        self.load_moderation_queue()
         self.load_safety_plans()
         self.apply_roles()
         english_pages = sum(1 for entry in entries if "parent" in entry or entry["model"] == "home.HomePage")
@@ -402,20 +403,50 @@ class DemoLoader:
         start = timezone.now() - timedelta(days=20)
         count = 0
         for spec in self.section("comments").get("threads", []):
-            page = self.objects.get(spec["page"])
+            page = self.page_in(spec["page"], spec["language"])
             if page is None:
                 continue
-            if spec["language"] != page.locale.language_code:
-                # Not only live pages: wagtail-localize publishes a translation when its transaction
-                # commits, which inside one outer transaction (tests) comes after this runs.
-                page = (
-                    type(page)
-                    .objects.filter(translation_key=page.translation_key, locale__language_code=spec["language"])
-                    .first()
-                )
             for number, node in enumerate(spec["comments"]):
                 count += self.add_comment(page, node, None, start + timedelta(days=number, hours=1))
         return count
+
+    def page_in(self, key, language):
+        """The page `key` in `language`, or None when its section is not loaded."""
+        page = self.objects.get(key)
+        if page is None or page.locale.language_code == language:
+            return page
+        # Not only live pages: wagtail-localize publishes a translation when its transaction
+        # commits, which inside one outer transaction (tests) comes after this runs.
+        return type(page).objects.filter(translation_key=page.translation_key, locale__language_code=language).first()
+
+    def load_moderation_queue(self):
+        """A few comments waiting in the queue, so a moderator's first login has work on every filter:
+        held for a new member, held by the safety hold, and published but reported by a member."""
+        from django_comments.models import CommentFlag
+        from django_comments_xtd.models import XtdComment
+
+        from comments.models import CommentReview, HoldReason
+        from comments.services import member_comment
+
+        queue = self.section("comments").get("moderation_queue", {})
+        reporter = self.user(queue.get("reporter", ""))
+        for spec in queue.get("comments", []):
+            page, user = self.page_in(spec["page"], spec["language"]), self.user(spec["by"])
+            if page is None or user is None:
+                continue
+            comments = XtdComment.norel_objects.filter(content_type_id=page.content_type_id, object_pk=str(page.pk))
+            if comments.filter(user=user, comment=spec["text"]).exists():
+                continue
+            reported = spec["waits"] == "reported"
+            comment = member_comment(
+                page, user, spec["text"], submit_date=timezone.now() - timedelta(hours=2), is_public=reported
+            )
+            comment.save()
+            if reported:
+                if reporter is not None:
+                    CommentFlag.objects.create(comment=comment, user=reporter, flag=CommentFlag.SUGGEST_REMOVAL)
+            else:
+                CommentReview.objects.create(comment=comment, hold_reason=HoldReason(spec["waits"]))
 
     def add_comment(self, page, node, parent, when):
         """One comment (found again when it exists) and its replies; returns how many there are."""

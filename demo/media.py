@@ -1,18 +1,18 @@
 """Pictures and recordings for the demo, made on the spot: the demo downloads and licenses nothing.
 
-The data files say what to draw (`drawing`, `colours`, `size`) or which notes to play; the files are
-real PNG and WAV that browsers show, play and seek.
+The data files give a picture's title and `size` (it is drawn as a generated illustration) or a
+recording's notes; the files are real PNG and WAV that browsers show, play and seek.
 """
 
 import io
 import math
 import struct
 import wave
+import zlib
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from PIL import Image, ImageDraw
 
 SAMPLE_RATE = 8000
 
@@ -34,40 +34,16 @@ def tone_wav(seconds, frequencies=(440,), volume=0.3):
     return buffer.getvalue()
 
 
-def _rings(draw, size, colours):
-    for ring in range(6):
-        inset = 40 + ring * 28
-        draw.ellipse((600 + inset, inset - 120, 1200 - inset, 520 - inset), outline="#1d6b52", width=3)
-
-
-def _sun(draw, size, colours):
-    # The blog's cards: a sun over a band of land.
-    draw.ellipse((700, 120, 1100, 520), fill=colours[0])
-    draw.rectangle((0, 520, 1200, 675), fill=colours[0])
-
-
-def _circle(draw, size, colours):
-    width, height = size
-    draw.ellipse((width // 5, height // 5, width * 4 // 5, height * 4 // 5), fill=colours[0])
-
-
-def _door(draw, size, colours):
-    width, height = size
-    draw.rectangle((width // 4, height // 5, width * 3 // 4, height), fill=colours[0])
-
-
-DRAWINGS = {"rings": _rings, "sun": _sun, "circle": _circle, "door": _door}
-
-
 def picture(spec):
-    """PNG bytes for an image spec of the data files."""
-    size = tuple(spec["size"])
-    background = spec["colours"][-1]
-    canvas = Image.new("RGB", size, background)
-    DRAWINGS[spec["drawing"]](ImageDraw.Draw(canvas), size, spec["colours"])
-    buffer = io.BytesIO()
-    canvas.save(buffer, "PNG")
-    return buffer.getvalue()
+    """PNG bytes for an image spec of the data files: a calm generated illustration (cms.illustrations)
+    of `size`, its seed taken from the title, so the same title always draws the same picture."""
+    from cms.illustrations import illustration
+
+    return illustration(seed(spec), tuple(spec["size"]))
+
+
+def seed(spec):
+    return zlib.crc32(spec["title"].encode())
 
 
 def demo_image(spec, collection=None):
@@ -81,7 +57,7 @@ def demo_image(spec, collection=None):
     return CreditedImage.objects.create(
         title=spec["title"],
         credit=spec.get("credit", ""),
-        file=ImageFile(io.BytesIO(picture(spec)), name=spec["file"]),
+        file=ImageFile(io.BytesIO(picture(spec)), name=f"illustration-{seed(spec)}.png"),
         **extra,
     )
 

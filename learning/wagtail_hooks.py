@@ -129,8 +129,10 @@ class ExerciseViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Exercises")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["number", "title"]
-    ordering = ["number"]
+    # English and Spanish exercises share numbers: the language column tells them apart, and Wagtail's
+    # locale filter (added for translatable models) shows one language at a time.
+    list_display = ["number", "title", "locale"]
+    ordering = ["number", "locale__language_code"]
     search_fields = ["title"]
 
 

@@ -1,6 +1,6 @@
 """Forms members fill in: sign-up, their profile, the directory search, and account deletion."""
 
-from allauth.account.forms import SignupForm
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +30,7 @@ class MemberProfileForm(forms.ModelForm):
             "preferred_language",
             "time_zone",
             "expand_content_notes",
+            "quick_exit",
             "notify_replies",
             "notify_answers",
             "discreet_mail",
@@ -169,3 +170,12 @@ class MemberSignupForm(SignupForm):
     @transaction.atomic
     def save(self, request):
         return super().save(request)
+
+
+class MemberLoginForm(LoginForm):
+    """allauth's login form with a label that says what to type: allauth calls the field "Login",
+    the word the heading and the button already use."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email address")

@@ -34,6 +34,8 @@ KINDS = {
     "members.account_deleted": _("Goodbye after a member deleted their account"),
     "comments.followup": _("A new comment or reply in a conversation the member follows"),
     "comments.safety_hold": _("Moderators: a comment was held because its writer may be in distress"),
+    "comments.removed": _("A moderator removed the member's comment, and why"),
+    "comments.moderator_message": _("A moderator writes privately to a member after a safety hold"),
     "blog.question_received": _("Receipt for a question sent to the team"),
     "blog.question_answered": _("A question was answered in a post"),
     "blog.question_declined": _("A question will not be answered in a post"),

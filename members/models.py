@@ -121,6 +121,14 @@ class MemberProfile(models.Model):
         default=False,
         help_text=_("Some passages are behind a note such as “describes an overdose”. Choose how you see them."),
     )
+    quick_exit = models.BooleanField(
+        _("show the “Exit this page” button"),
+        default=True,
+        help_text=_(
+            "A button on every page that leaves this site for a weather page at once; "
+            "pressing Shift three times does the same."
+        ),
+    )
     notify_replies = models.BooleanField(_("email me when someone replies to my comments"), default=True)
     notify_answers = models.BooleanField(_("email me when a question I sent is answered"), default=True)
     # On for every account, old and new: a plain subject is the safe choice when someone else may

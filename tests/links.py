@@ -19,8 +19,10 @@ def absolute_links(text):
 def off_the_public_address(urls):
     """The links that neither start with WAGTAILADMIN_BASE_URL nor lead to a service we name on purpose."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    # "Exit this page" leads to a neutral site on purpose (settings.QUICK_EXIT_URLS).
+    elsewhere = ELSEWHERE | {urlsplit(url).hostname for url in settings.QUICK_EXIT_URLS.values()}
     return [
-        url for url in urls if not (url == base or url.startswith(base + "/") or urlsplit(url).hostname in ELSEWHERE)
+        url for url in urls if not (url == base or url.startswith(base + "/") or urlsplit(url).hostname in elsewhere)
     ]
 
 

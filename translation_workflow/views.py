@@ -485,7 +485,10 @@ class TranslationStatusReportView(ReportView):
             Column("status_display", label=_("Spanish status")),
             Column("translated_share_display", label=_("Translated")),
             DateColumn("english_published_at", label=_("English published")),
-            TitleColumn("action_label", label=_("Action"), get_url=lambda row: row.action_url),
+            # "Edit translation" is one action: Wagtail's listing titles may break mid-word, this one never wraps.
+            TitleColumn(
+                "action_label", label=_("Action"), get_url=lambda row: row.action_url, classname="w-whitespace-nowrap"
+            ),
         ]
 
     def get_queryset(self):

@@ -263,7 +263,7 @@ COMMENTS_XTD_API_GET_USER_AVATAR = "comments.avatars.no_third_party_avatar"
 # A username is the member's public pseudonym; the email is private and must be verified before
 # the account joins the Members group (members.signals). See members/adapter.py for the rest.
 ACCOUNT_ADAPTER = "members.adapter.MemberAccountAdapter"
-ACCOUNT_FORMS = {"signup": "members.forms.MemberSignupForm"}
+ACCOUNT_FORMS = {"signup": "members.forms.MemberSignupForm", "login": "members.forms.MemberLoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -394,6 +394,12 @@ COMMENT_IP_RETENTION_DAYS = int(os.environ.get("COMMENT_IP_RETENTION_DAYS", "30"
 # sent or given-up messages are deleted this many days later by `send_queued_email`.
 MAIL_QUEUE_MAX_ATTEMPTS = int(os.environ.get("MAIL_QUEUE_MAX_ATTEMPTS", "5"))
 MAIL_QUEUE_KEEP_DAYS = int(os.environ.get("MAIL_QUEUE_KEEP_DAYS", "7"))
+# "Exit this page" (cms/templates/base.html, cms/static/js/site.js) replaces our page with this
+# neutral site, one per language: a weather page says nothing about who was reading what.
+QUICK_EXIT_URLS = {
+    "en": os.environ.get("QUICK_EXIT_URL", "https://www.weather.gov/"),
+    "es": os.environ.get("QUICK_EXIT_URL_ES", "https://weather.com/es-US/"),
+}
 
 
 def require_secret_key(key):

@@ -136,15 +136,26 @@ def _nearest_translated_sections(page):
     return nearest
 
 
-@register.inclusion_tag("includes/crisis_resources.html")
-def crisis_resources():
+@register.inclusion_tag("includes/crisis_resources.html", takes_context=True)
+def crisis_resources(context, place="page"):
+    """The crisis lines in the reader's language; `place` keeps ids unique (header panel, page, footer).
+
+    Kept on the request: the header's "Get help now" and the footer show the same list.
+    """
     locale = active_locale()
+    request = context.get("request")
+    cached = getattr(request, "_crisis_resources", None)
+    if cached is not None and cached[0] == locale.pk:
+        return {"resources": cached[1], "place": place}
 
     def build():
         resources = list(CrisisResource.objects.filter(locale=locale))
         return resources or list(CrisisResource.objects.filter(locale=default_locale()))
 
-    return {"resources": cached_with_pages("crisis", locale.pk, build)}
+    resources = cached_with_pages("crisis", locale.pk, build)
+    if request is not None:
+        request._crisis_resources = (locale.pk, resources)
+    return {"resources": resources, "place": place}
 
 
 @register.simple_tag
@@ -158,3 +169,22 @@ def site_footer():
         return [footer]
 
     return cached_with_pages("footer", locale.pk, build)[0]
+
+
+@register.simple_tag
+def quick_exit_url():
+    """The neutral site "Exit this page" leads to, in the reader's language (settings.QUICK_EXIT_URLS)."""
+    urls = settings.QUICK_EXIT_URLS
+    return urls.get(translation.get_language()) or urls[settings.LANGUAGE_CODE]
+
+
+@register.simple_tag
+def share_card():
+    """What a shared link shows (Open Graph, Twitter): the share image at the public address, and
+    the reader's language as a locale (`es_US`: the site writes US Spanish)."""
+    from django.templatetags.static import static
+
+    return {
+        "image": absolute(static("icons/share.png")),
+        "locale": f"{translation.get_language()}_US",
+    }

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
@@ -290,7 +291,8 @@ class SegmentPage(
     content_panels = [
         *Page.content_panels,
         FieldPanel("number"),
-        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("video")], heading=_("Video")),
+        # The video chooser lists videos only: the media library also holds the podcast's audio.
+        MultiFieldPanel([FieldPanel("video_url"), MediaChooserPanel("video", media_type="video")], heading=_("Video")),
         FieldPanel("body"),
     ]
     promote_panels = SEARCH_ENGINE_PANELS
@@ -318,6 +320,8 @@ class SegmentPage(
 
     def clean(self):
         super().clean()
+        if self.video_id and self.video.type != "video":
+            raise ValidationError({"video": _("Choose a video, not an audio item.")})
         if self.video_id and not self.video.collection.get_view_restrictions().exists():
             raise ValidationError(
                 {

@@ -42,3 +42,10 @@ def resume_points(context):
         return {"points": []}
     points = [provider(user) for _name, provider in registry.resume_points.items()]
     return {"points": [point for point in points if point]}
+
+
+@register.filter
+def wants_quick_exit(user):
+    """Everyone sees "Exit this page" except a member who switched it off in their profile."""
+    profile = getattr(user, "member_profile", None) if user.is_authenticated else None
+    return profile is None or profile.quick_exit

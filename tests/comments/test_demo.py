@@ -72,6 +72,11 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
     assert spanish_thread[0].comment.comment.startswith("A mí me ayudó empezar")
     assert CommentPolicy.objects.get(locale=spanish).summary.startswith("Sea amable")
 
+    from comments.admin_views import Status, queue_counts
+
+    counts = queue_counts()
+    assert counts[Status.PENDING] == 2 and counts[Status.FLAGGED] == 1, "a moderator's first login finds work"
+
 
 def test_the_demo_has_advice_phrases_places_and_a_thread_that_shares_experience(
     english, spanish, django_capture_on_commit_callbacks

@@ -134,6 +134,22 @@ def _safety_hold(ctx, language, discreet):
     return moderator
 
 
+def _removed(ctx, language, discreet):
+    member = ctx.recipient(language, discreet)
+    comment = ctx.add_comment(ctx.post, member, text="He drank again after treatment.")
+    with ctx.capture(execute=True):
+        services.tell_author_of_removal(comment, "It named a treatment centre and a person.")
+    return member
+
+
+def _moderator_message(ctx, language, discreet):
+    member = ctx.recipient(language, discreet)
+    comment = ctx.add_comment(ctx.post, member, text="Some nights I cannot go on.")
+    with ctx.capture(execute=True):
+        assert services.write_to_member(comment, ctx.editor, "We read your comment about his relapse; help is near.")
+    return member
+
+
 def _question_received(ctx, language, discreet):
     member = ctx.recipient(language, discreet)
     with ctx.capture(execute=True):
@@ -173,6 +189,8 @@ TRIGGERS = {
     "members.account_deleted": _account_deleted,
     "comments.followup": _followup,
     "comments.safety_hold": _safety_hold,
+    "comments.removed": _removed,
+    "comments.moderator_message": _moderator_message,
     "blog.question_received": _question_received,
     "blog.question_answered": _question_answered,
     "blog.question_declined": _question_declined,

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils.http import urlencode
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
@@ -14,8 +15,12 @@ from tests.comments.conftest import add_comment, form_data
 pytestmark = pytest.mark.django_db
 
 QUEUE_URL = reverse("comments_moderation:queue")
-MODERATE_URL = reverse("comments_moderation:moderate")
 POST_URL = reverse("comments:post")
+
+
+def bulk_url(action, *comments, next_url=QUEUE_URL):
+    url = reverse("wagtail_bulk_action", args=["django_comments_xtd", "xtdcomment", action])
+    return url + "?" + urlencode([("id", comment.pk) for comment in comments] + [("next", next_url)])
 
 
 def queue(client, **params):
@@ -71,14 +76,14 @@ def test_the_queue_links_to_the_comment_on_its_page(client, a_post, a_member, a_
     assert soup.find("a", href=f"{a_post.url}#c{comment.pk}")
 
 
-def test_the_queue_filters_by_page_and_by_member(client, a_blog, a_post, a_member, another_member, a_moderator):
+def test_the_queue_filters_by_page_title_and_by_member(client, a_blog, a_post, a_member, another_member, a_moderator):
     other_post = make_post(a_blog, 2)
     held(a_post, a_member, "Rosa on post one")
     held(other_post, a_member, "Rosa on post two")
     held(a_post, another_member, "Luis on post one")
     client.force_login(a_moderator)
 
-    by_page = queue(client, page_id=other_post.pk)
+    by_page = queue(client, page_title=other_post.title[3:].upper())
     assert "Rosa on post two" in by_page
     assert "Rosa on post one" not in by_page and "Luis on post one" not in by_page
 
@@ -92,8 +97,8 @@ def test_approving_publishes_held_comments_in_bulk(client, a_post, a_member, ano
     first = held(a_post, a_member, "First held comment")
     second = held(a_post, another_member, "Second held comment")
     client.force_login(a_moderator)
-    response = client.post(MODERATE_URL, {"action": "approve", "comments": [first.pk, second.pk], "status": "pending"})
-    assert response.status_code == 302
+    response = client.post(bulk_url("approve", first, second), follow=True)
+    assert "2 comments approved." in response.content.decode()
     assert XtdComment.objects.filter(pk__in=[first.pk, second.pk], is_public=True).count() == 2
     page = client.get(a_post.url).content.decode()
     assert "First held comment" in page and "Second held comment" in page
@@ -106,7 +111,8 @@ def test_approving_a_reported_comment_clears_it_from_the_reported_tab(
     comment = add_comment(a_post, a_member, "Reported but fine")
     reported(comment, another_member)
     client.force_login(a_moderator)
-    client.post(MODERATE_URL, {"action": "approve", "comments": [comment.pk], "status": "flagged"})
+    response = client.post(bulk_url("approve", comment), follow=True)
+    assert "1 comment approved." in response.content.decode()
     assert "Reported but fine" not in queue(client, status="flagged")
     assert XtdComment.objects.get(pk=comment.pk).is_public
 
@@ -114,10 +120,10 @@ def test_approving_a_reported_comment_clears_it_from_the_reported_tab(
 def test_removing_needs_a_reason_and_keeps_it_with_the_comment(client, a_post, a_member, a_moderator):
     comment = add_comment(a_post, a_member, "Buy pills here")
     client.force_login(a_moderator)
-    client.post(MODERATE_URL, {"action": "remove", "comments": [comment.pk], "reason": " "})
+    client.post(bulk_url("remove", comment), {"reason": " "})
     assert not XtdComment.objects.get(pk=comment.pk).is_removed
 
-    client.post(MODERATE_URL, {"action": "remove", "comments": [comment.pk], "reason": "Advertising"})
+    client.post(bulk_url("remove", comment), {"reason": "Advertising"})
     comment.refresh_from_db()
     assert comment.is_removed
     assert comment.review.removal_kind == RemovalKind.MODERATOR

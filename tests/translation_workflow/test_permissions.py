@@ -209,7 +209,8 @@ def test_an_outsider_can_neither_machine_translate_nor_download_the_po_file(a_mo
 def test_translators_never_reach_comment_moderation_members_or_questions(a_translator):
     client = client_for(a_translator)
     assert is_refused(client.get(reverse("comments_moderation:queue")))
-    assert is_refused(client.post(reverse("comments_moderation:moderate"), {"action": "approve"}))
+    approve = reverse("wagtail_bulk_action", args=["django_comments_xtd", "xtdcomment", "approve"])
+    assert is_refused(client.post(approve + "?id=1"))
     assert is_refused(client.get(reverse("member_profiles:index")))
     assert is_refused(client.get(reverse("wagtailsnippets_blog_questionsubmission:list")))
     assert not a_translator.has_perm("django_comments.can_moderate")

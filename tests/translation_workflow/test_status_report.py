@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -210,3 +211,11 @@ def test_a_snippet_changed_outside_the_admin_is_outdated_without_a_date(a_transl
     assert row.outdated_since is None
     with translation.override("en"):
         assert row.status_display == "Outdated: the English changed after the last translation"
+
+
+def test_the_reports_action_never_wraps_mid_word(a_module, a_translator, translate):
+    """Listing titles may break inside a word ("Edit translatio/n"); the action column keeps each label whole."""
+    translate(a_module, MODULE_SPANISH)
+    soup = BeautifulSoup(client_for(a_translator).get(REPORT).content, "html.parser")
+    link = soup.find("a", string=re.compile(r"^\s*Edit translation\s*$"))
+    assert "w-whitespace-nowrap" in link.find_parent("td")["class"]
