@@ -53,10 +53,10 @@ from blog.models import (  # noqa: E402
     QAPostTopic,
     Topic,
 )
+from cms.membership import MEMBERS_GROUP  # noqa: E402
 from cms.models import CreditedImage, SiteMedia  # noqa: E402
 from learning.models import LearningIndexPage, ModulePage, SegmentCompletion, SegmentPage  # noqa: E402
 from members.models import MemberProfile, Relationship  # noqa: E402
-from members.services import MEMBERS_GROUP  # noqa: E402
 
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "10000"))
 POSTS = int(os.environ.get("BENCH_POSTS", "1000"))

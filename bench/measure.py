@@ -39,10 +39,10 @@ from wagtail.models import Locale  # noqa: E402
 from bench.profile import markdown as profile_markdown  # noqa: E402
 from bench.profile import profile_pages  # noqa: E402
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic  # noqa: E402
+from cms.membership import MEMBERS_GROUP  # noqa: E402
 from cms.page_weight import BUDGET_BYTES, page_weight  # noqa: E402
 from cms.security import SESSION_LAST_SEEN, SESSION_STARTED  # noqa: E402
 from learning.models import LearningIndexPage, ModulePage, SegmentPage  # noqa: E402
-from members.services import MEMBERS_GROUP  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results"))

@@ -5,32 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
-from cms.blocks import ContentNoteBlock
-from home.blocks import CaptionedImageBlock, QuoteBlock
-from learning.blocks import LearningReferenceBlock
-
-
-class CalloutBlock(blocks.StructBlock):
-    """A boxed aside: a practical tip, a note, or a safety reminder the reader must not miss."""
-
-    tone = blocks.ChoiceBlock(
-        label=_("kind"),
-        choices=[("tip", _("Tip")), ("note", _("Note")), ("safety", _("Safety"))],
-        default="tip",
-    )
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "warning"
-        label = _("Callout")
-        template = "blog/blocks/callout.html"
-        description = _("A highlighted tip, note or safety reminder.")
-        preview_value = {
-            "tone": "tip",
-            "heading": "Try this tonight",
-            "text": "<p>Name one thing you appreciated today, without adding a but.</p>",
-        }
+from cms.blocks import CalloutBlock, CaptionedImageBlock, ContentNoteBlock, LearningReferenceBlock, QuoteBlock
 
 
 class MediaItemBlock(blocks.StructBlock):

@@ -55,7 +55,7 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["relationship"].choices = [("", _("Choose one")), *QuestionSubmission.Relationship.choices]
+        self.fields["relationship"].choices = [("", _("Choose one")), *QuestionSubmission.LovedOneIs.choices]
         self.fields["question"].widget.attrs["maxlength"] = QuestionSubmission._meta.get_field("question").max_length
 
     def clean(self):

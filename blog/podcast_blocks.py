@@ -4,8 +4,7 @@ and its transcript (what was said, with passages behind content notes)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from cms.blocks import ContentNoteBlock
-from learning.blocks import LearningReferenceBlock
+from cms.blocks import ContentNoteBlock, LearningReferenceBlock
 
 TRANSCRIPT_FEATURES = ["bold", "italic", "link", "h3", "ul"]
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members.services import is_member
+from cms.membership import is_member
 
 from .forms import QuestionForm
 from .inbox import submit_question

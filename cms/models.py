@@ -1,4 +1,5 @@
-"""Site-wide models: images with photo credits, audio/video media, footer snippets."""
+"""Site-wide models: images with photo credits, audio/video media, footer snippets, and the base of
+every translatable snippet."""
 
 import mimetypes
 import os
@@ -6,6 +7,7 @@ from urllib.parse import quote
 
 import mutagen
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.models import AbstractMedia
@@ -22,6 +31,22 @@ from wagtailmedia.models import AbstractMedia
 # Renditions of images in a private collection are kept apart, so no alias ever reaches them
 # (only `images/` is a plain folder for nginx: cms.protected_media).
 PRIVATE_RENDITIONS_FOLDER = "private_images"
+
+
+def optional_image(verbose_name, **options):
+    """A page's or snippet's optional image: emptied, not cascaded, when the image is deleted.
+
+    Every hero image, featured image, artwork and photo is this one field, so they behave alike.
+    """
+    return models.ForeignKey(
+        "cms.CreditedImage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
 
 
 class CreditedImage(AbstractImage):
@@ -163,7 +188,31 @@ class SiteMedia(AbstractMedia):
         return True
 
 
-class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
+class ReviewedTranslatableMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin):
+    """Draft state, revisions, locking and a review workflow for a translatable snippet.
+
+    Snippets hold words readers rely on (a crisis line's number, the comment policy, the coach's
+    word lists): a translation of one must go live only once a reviewer of its language approves
+    it, as a page does. So translations follow the workflow assigned to their model (the Spanish
+    review, see translation_workflow.groups); the English original has none and goes live as its
+    editors' publish permission decides. Public code reads only `live` rows: a translation's first
+    draft is a row too, and a live row keeps its published text while a draft waits in a revision.
+    """
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision", content_type_field="base_content_type", for_concrete_model=False
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def get_workflow(self):
+        if self.locale_id is None or self.locale_id == Locale.get_default().pk:
+            return None
+        return super().get_workflow()
+
+
+class CrisisResource(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A help line shown in the footer of every page: crisis help stays one click away."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -245,7 +294,7 @@ class CrisisResource(TranslatableMixin, index.Indexed, models.Model):
         return f"sms:{self.text_number}"
 
 
-class SiteFooter(TranslatableMixin, models.Model):
+class SiteFooter(ReviewedTranslatableMixin, models.Model):
     """The short text in every page's footer (one per language)."""
 
     text = RichTextField(_("footer text"), features=["bold", "italic", "link"])

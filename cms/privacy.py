@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
-from members.services import MEMBERS_GROUP, group_names, is_member
+from cms.membership import MEMBERS_GROUP, group_names, is_member
 
 
 def view_restrictions(page):

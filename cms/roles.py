@@ -181,8 +181,10 @@ def translatable_snippet_models():
 
 
 def model_permissions(role):
-    """Every "app_label.codename" the role holds, "publish" added for snippets with draft state."""
-    from wagtail.models import DraftStateMixin
+    """Every "app_label.codename" the role holds: who may change a snippet with draft state also
+    publishes it, and locks and unlocks it when it can be locked (English rows; Spanish ones still go
+    live only through a Spanish reviewer, translation_workflow.permissions)."""
+    from wagtail.models import DraftStateMixin, LockableMixin
 
     names = list(role.permissions)
     for dotted in role.permissions:
@@ -191,6 +193,8 @@ def model_permissions(role):
             model = _model(app_label, codename.removeprefix("change_"))
             if model is not None and issubclass(model, DraftStateMixin):
                 names.append(f"{app_label}.publish_{model._meta.model_name}")
+            if model is not None and issubclass(model, LockableMixin):
+                names += [f"{app_label}.lock_{model._meta.model_name}", f"{app_label}.unlock_{model._meta.model_name}"]
     for model in translatable_snippet_models() if role.translatable_snippets else ():
         word_list = model._meta.label_lower in MODERATION_WORD_LISTS
         for action in role.translatable_snippets:
@@ -262,7 +266,15 @@ def apply_roles():
 
 
 def _apply_workflows(groups):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import (
+        GroupApprovalTask,
+        Workflow,
+        WorkflowContentType,
+        WorkflowMixin,
+        WorkflowPage,
+        WorkflowTask,
+    )
 
     for name, (task_name, approvers, place) in WORKFLOWS.items():
         task = GroupApprovalTask.objects.filter(name=task_name).first()
@@ -273,6 +285,14 @@ def _apply_workflows(groups):
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         for page in pages_at(place):
             WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+        if name == SPANISH_REVIEW:
+            # Translated snippets (crisis lines, policies, word lists...) go through the same review;
+            # English rows have none (cms.models.ReviewedTranslatableMixin).
+            for model in translatable_snippet_models():
+                if issubclass(model, WorkflowMixin):
+                    WorkflowContentType.objects.update_or_create(
+                        content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+                    )
 
 
 def apply_roles_after_migrate(sender, using="default", **kwargs):

@@ -27,11 +27,11 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, PageViewRestriction
 
 from cms.locales import active_locale
+from cms.membership import is_member
 from cms.models import CrisisResource, SearchEntry, SearchSynonym, SearchWord
 from cms.privacy import passes_restriction
 from cms.search_index import MARK_END, MARK_START, config_for
 from cms.search_text import STOPWORDS, fold, language_of, stem, stems
-from members.services import is_member
 
 QUERY_MAX_LENGTH = 100
 RESULTS_PER_PAGE = 10

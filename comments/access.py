@@ -4,9 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from cms.membership import is_member
 from cms.privacy import passes_restriction, view_restrictions
 from cms.roles import MODERATE_COMMENTS
-from members.services import is_member, is_suspended
+from members.services import is_suspended
 
 from .models import CommentablePageMixin, CommentSettings
 

@@ -62,7 +62,7 @@ def suggestions_for(text, locale):
     """The language coach: each distinct stigmatising term in `text` once, with its suggestion."""
     from .models import LanguageSuggestion
 
-    terms = LanguageSuggestion.objects.filter(locale=locale)
+    terms = LanguageSuggestion.objects.filter(locale=locale, live=True)
     seen = {}
     for match in find_terms(text, terms, key=lambda suggestion: suggestion.term):
         seen.setdefault(match.term.pk, {"found": match.found, "suggestion": match.term})
@@ -73,4 +73,6 @@ def mentions_self_harm(text):
     """The safety net: True when `text` contains any safety term of any language."""
     from .models import SafetyTerm
 
+    # Drafts too: a term waiting for review only holds more comments for a person to read, and
+    # the safety net should not wait for a reviewer to widen.
     return bool(find_terms(text, SafetyTerm.objects.all(), key=lambda safety: safety.term))

@@ -9,6 +9,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery, TextField
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -17,12 +19,37 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from cms.models import ReviewedTranslatableMixin
+
 COMMENT_MAX_LENGTH = 3000
 # Long enough to fix a typo or a name shared by mistake; short enough that replies rarely answer
 # words that are no longer there.
 EDIT_WINDOW = datetime.timedelta(minutes=15)
 # A report can be taken back this long after it was sent (a slip of the finger on a phone).
 REPORT_UNDO_WINDOW = datetime.timedelta(minutes=1)
+
+
+def visible_comment_count(**content_type):
+    """For `annotate`: the published comments on the outer query's page row, 0 when there are none.
+
+    `content_type` narrows the comments to the page's type (`content_type_id=OuterRef(...)`, or the
+    app label and model). One correlated subquery, so listings stay at a constant number of
+    queries. Comments hang on a generic key whose `object_pk` is text, hence the cast. Counted in
+    django-comments' own table (every comment has its row there): joining django-comments-xtd's
+    table as well makes PostgreSQL scan all of it for each page.
+    """
+    from django_comments.models import Comment
+
+    visible = (
+        Comment.objects.filter(
+            object_pk=Cast(OuterRef("pk"), TextField()), is_public=True, is_removed=False, **content_type
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(visible, output_field=models.IntegerField()), 0)
 
 
 class CommentablePageMixin(models.Model):
@@ -79,7 +106,7 @@ class CommentSettings(BaseSiteSetting):
         verbose_name = _("comments")
 
 
-class CommentPolicy(TranslatableMixin, models.Model):
+class CommentPolicy(ReviewedTranslatableMixin, models.Model):
     """The house rules shown above every comment form, one per language."""
 
     title = models.CharField(_("title"), max_length=120)
@@ -100,7 +127,7 @@ class CommentPolicy(TranslatableMixin, models.Model):
         return self.title
 
 
-class LanguageSuggestion(TranslatableMixin, index.Indexed, models.Model):
+class LanguageSuggestion(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A stigmatising term and the person-first words the language coach suggests instead."""
 
     term = models.CharField(
@@ -126,7 +153,7 @@ class LanguageSuggestion(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.term} → {self.suggestion}"
 
 
-class SafetyTerm(TranslatableMixin, index.Indexed, models.Model):
+class SafetyTerm(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A word or phrase about suicide or self-harm: a comment containing it waits for a person to read it.
 
     Every language's terms are checked on every comment, whatever the page's language: people in
@@ -234,7 +261,7 @@ class FollowUp(models.Model):
         return f"{self.user_id} → {self.comment_id} ({self.get_scope_display()})"
 
 
-class AdvicePhrase(TranslatableMixin, index.Indexed, models.Model):
+class AdvicePhrase(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """Words that make a reply read as advice ("you should"), and a way to share experience instead.
 
     The community shares what it has lived rather than telling others what to do; a reply to another

@@ -39,7 +39,7 @@ def _strings(data):
 def pages_with_stigmatising_language():
     """[{page, findings: [{found, suggestion}]}] for live pages, each checked against its own language's list."""
     terms_by_locale = {}
-    for suggestion in LanguageSuggestion.objects.all():
+    for suggestion in LanguageSuggestion.objects.filter(live=True):
         terms_by_locale.setdefault(suggestion.locale_id, []).append(suggestion)
     results = []
     for page in Page.objects.live().filter(depth__gt=1).specific().select_related("locale").order_by("locale", "path"):

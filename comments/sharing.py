@@ -28,7 +28,8 @@ def advice_in(text, locale):
     from .models import AdvicePhrase
 
     seen = {}
-    for match in find_terms(text, AdvicePhrase.objects.filter(locale=locale), key=lambda advice: advice.phrase):
+    phrases = AdvicePhrase.objects.filter(locale=locale, live=True)
+    for match in find_terms(text, phrases, key=lambda advice: advice.phrase):
         seen.setdefault(match.term.pk, {"found": match.found, "phrase": match.term})
     return list(seen.values())
 

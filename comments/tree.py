@@ -16,8 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import XtdComment
 
+from cms.membership import is_member
 from members.models import Mute
-from members.services import is_member
 
 from .models import RemovalKind
 

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Locale
 
+from cms.membership import is_member
 from cms.security import client_ip, over_client_limit
-from members.services import CannotMute, display_name, is_member, mute, unmute
+from members.services import CannotMute, display_name, mute, unmute
 
 from . import services
 from .access import can_view_page, commentable_page, page_of, posting_refusal
@@ -277,7 +278,7 @@ def unsubscribe(request, token):
 
 
 def policy(request):
-    comment_policy = CommentPolicy.objects.filter(locale=Locale.get_active()).first()
+    comment_policy = CommentPolicy.objects.filter(locale=Locale.get_active(), live=True).first()
     if comment_policy is None:
         raise Http404
     return render(request, "comments/policy.html", {"policy": comment_policy})

@@ -286,7 +286,12 @@ class DemoLoader:
             spanish = obj.get_translation(self.spanish_locale)
             for name, value in entry["spanish_fields"].items():
                 setattr(spanish, name, value)
-            spanish.save()
+            if isinstance(spanish, DraftStateMixin):
+                # wagtail-localize publishes the translation when the transaction commits: these fields
+                # go in a revision published after that one, or that publication would put the row back.
+                transaction.on_commit(spanish.save_revision().publish)
+            else:
+                spanish.save()
 
     # People, pictures and conversations -------------------------------------------------------
 

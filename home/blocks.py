@@ -2,9 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
 
-from learning.reference_blocks import LearningReferenceBlock
+from cms.blocks import CaptionedImageBlock, LearningReferenceBlock, QuoteBlock
 
 
 class FeaturedLinkBlock(blocks.StructBlock):
@@ -19,33 +18,6 @@ class FeaturedLinkBlock(blocks.StructBlock):
         label = _("Featured link")
         template = "home/blocks/featured_link.html"
         description = _("A card that leads to a section of the site.")
-
-
-class CaptionedImageBlock(blocks.StructBlock):
-    """An image with a caption; its photo credit comes from the image itself."""
-
-    image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"), max_length=255, help_text=_("Describe the image for screen readers.")
-    )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=255)
-
-    class Meta:
-        icon = "image"
-        label = _("Image with caption")
-        template = "home/blocks/captioned_image.html"
-        description = _("An image with alternative text, a caption and its photo credit.")
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"), max_length=600)
-    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=120)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "home/blocks/quote.html"
-        description = _("A short quotation with an optional attribution.")
 
 
 class StandardBodyBlock(blocks.StreamBlock):

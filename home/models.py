@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.models import optional_image
 from cms.translation_notice import TranslationNoticeMixin
 
 from .blocks import FeaturedLinkBlock, StandardBodyBlock
@@ -17,14 +18,7 @@ class HomePage(TranslationNoticeMixin, Page):
 
     hero_heading = models.CharField(_("hero heading"), max_length=120)
     hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"], blank=True)
     featured_links = StreamField([("featured_link", FeaturedLinkBlock())], verbose_name=_("featured links"), blank=True)
     join_heading = models.CharField(_("membership heading"), max_length=120, blank=True)

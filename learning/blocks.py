@@ -1,18 +1,14 @@
 """StreamField blocks of the learning modules.
 
-Other apps reference modules, segments and exercises with `LearningReferenceBlock`, defined in
-learning.reference_blocks (which imports nothing from other apps, so home.blocks can use it) and
-re-exported here; see that module for how to reference the course from blocks and rich text.
+The blocks other apps share (captioned image, quote, callout, the learning reference) live in
+cms.blocks; those here belong to the course alone.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import ContentNoteBlock
-from home.blocks import CaptionedImageBlock, QuoteBlock
-
-from .reference_blocks import LearningReferenceBlock
+from cms.blocks import CalloutBlock, CaptionedImageBlock, ContentNoteBlock, LearningReferenceBlock, QuoteBlock
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -38,22 +34,6 @@ class KeyPointsBlock(blocks.StructBlock):
         template = "learning/blocks/key_points.html"
         description = _("A short list of the ideas to remember from this segment.")
         preview_value = {"heading": "Key points", "points": ["Stay calm", "Notice the good moments"]}
-
-
-class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        label=_("kind"),
-        choices=[("tip", _("Tip")), ("caution", _("Caution"))],
-        default="tip",
-    )
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link"])
-
-    class Meta:
-        icon = "warning"
-        label = _("Callout")
-        template = "learning/blocks/callout.html"
-        description = _("A highlighted tip, or a caution about safety.")
-        preview_value = {"kind": "tip", "text": "<p>Pick a calm moment to talk.</p>"}
 
 
 class TryThisBlock(blocks.StructBlock):

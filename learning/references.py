@@ -1,9 +1,21 @@
-"""Labels and links for "Module N, segment M" and "Exercise #N" references, in the visitor's language."""
+"""Labels and links for "Module N, segment M" and "Exercise #N" references, in the visitor's language.
+
+From a StreamField: `cms.blocks.LearningReferenceBlock` (see its docstring); its template asks this
+module through the `learning_reference` tag.
+
+From rich text: modules and segments use Wagtail's ordinary internal-page link. learning's
+wagtail_hooks replaces the page link handler so an unpublished or missing target renders without an
+href (plain text) and a live one links to its translation in the visitor's language. Exercises: the
+editor links to the exercise's short route, typing `/learning/exercises/16/` as the link's URL. On
+save it is stored as a reference to the exercise itself (`<a linktype="exercise" id="...">`, see
+learning.rich_text), so it links to the exercise in the visitor's language while the exercise is
+published, and renders as plain text once it is withdrawn or deleted.
+"""
 
 from django.utils.translation import gettext as _
 
 from cms.locales import active_locale, default_locale, localized
-from members.services import is_member
+from cms.membership import is_member
 
 from .models import LearningIndexPage, ModulePage, SegmentPage
 

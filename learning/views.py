@@ -14,8 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtailmedia.models import get_media_model
 
+from cms.membership import is_member
 from cms.protected_media import send_file
-from members.services import is_member
 
 from .journal import exercise_in
 from .models import ModulePage, SegmentPage

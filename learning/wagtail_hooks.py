@@ -20,8 +20,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.views import serve_chain
 
+from cms.membership import is_member
 from cms.privacy import mark_served
-from members.services import is_member
 
 from .models import Exercise, LearningIndexPage, ModulePage, SegmentPage
 from .reports import REPORT_PERMISSION, course_use_report

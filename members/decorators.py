@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
-from .services import is_member
+from cms.membership import is_member
 
 
 def member_required(view):

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from cms.membership import MEMBERS_GROUP
+
 BIO_MAX_LENGTH = 600
 DISPLAY_NAME_MAX_LENGTH = 50
 
@@ -46,8 +48,6 @@ def avatar_path(profile, filename):
 class MemberProfileQuerySet(models.QuerySet):
     def listed(self):
         """Profiles other members may see: opted in, verified into the Members group, not suspended."""
-        from .services import MEMBERS_GROUP
-
         return self.filter(
             show_in_directory=True,
             suspended=False,
@@ -63,8 +63,6 @@ class MemberProfileQuerySet(models.QuerySet):
     def with_account_status(self):
         """Annotate `is_verified` and `in_members_group` for the admin listing in one query."""
         from allauth.account.models import EmailAddress
-
-        from .services import MEMBERS_GROUP
 
         membership = get_user_model().groups.through.objects.filter(
             user_id=OuterRef("user_id"), group__name=MEMBERS_GROUP

@@ -1,6 +1,7 @@
-"""The one place that decides who has member access, and the account rules built on it.
+"""The account rules built on membership: granting it, suspending, muting, display names.
 
-Other apps call `is_member`, `is_suspended` and `display_name`; nothing else in here is public API.
+Who is a member is decided at the ground, in cms.membership. Other apps call `is_suspended` and
+`display_name` here; nothing else in here is public API.
 """
 
 from django.conf import settings
@@ -9,27 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-MEMBERS_GROUP = "Members"
-
-
-def is_member(user):
-    """True when `user` may see members-only content.
-
-    Membership is free today; a paid-membership check would plug in here and nowhere else.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    # Asked by the view and again by the header of the same page: remember it on this user object.
-    if getattr(user, "_is_member", None) is None:
-        user._is_member = MEMBERS_GROUP in group_names(user)
-    return user._is_member
-
-
-def group_names(user):
-    """The names of the account's groups: no query for the signed-in account (members.backends)."""
-    return {group.name for group in user.groups.all()}
+from cms.membership import MEMBERS_GROUP, group_names, is_member
 
 
 def may_have_admin_access(user):

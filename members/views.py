@@ -41,15 +41,12 @@ def directory(request):
             profiles = profiles.filter(relationship=form.cleaned_data["relationship"])
     profiles = profiles.order_by(Lower(Coalesce(NullIf("display_name", Value("")), "user__username")), "pk")
     page = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "members/directory.html",
         {
             "form": form,
             "members_page": page,
-            "query_string": query.urlencode(),
             "own_profile": profile_for(request.user),
         },
     )

@@ -8,10 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from cms.models import ReviewedTranslatableMixin
+
 from .blocks import StepBlock
 
 
-class SafetyPlanTemplate(TranslatableMixin, models.Model):
+class SafetyPlanTemplate(ReviewedTranslatableMixin, models.Model):
     """What to do in an overdose or crisis, written by staff once per language, shown in every plan."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -30,7 +32,8 @@ class SafetyPlanTemplate(TranslatableMixin, models.Model):
     @classmethod
     def for_locale(cls, locale):
         """The template in `locale`, else in the default language (steps are better in English than missing)."""
-        templates = {template.locale_id: template for template in cls.objects.select_related("locale")}
+        live = cls.objects.filter(live=True).select_related("locale")
+        templates = {template.locale_id: template for template in live}
         return templates.get(locale.pk) or templates.get(Locale.get_default().pk)
 
 

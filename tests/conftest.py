@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
 from cms.public_url import site_address, sync_default_site
 from cms.translation import translate_into_spanish
 from home.models import HomePage
 from tests.links import absolute_links, email_text, off_the_public_address
+from tests.members.factories import UserFactory
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM then refuses
 # to run there unless told it is safe (it is: the loop never runs our code concurrently).
@@ -19,7 +19,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PASSWORD = "a-long-test-password-42"
 
 HOME_SPANISH = {
     "Home": "Inicio",
@@ -140,14 +139,11 @@ def descriptive_emails(monkeypatch):
 
 
 @pytest.fixture
-def make_user(django_user_model):
+def make_user():
+    """`make_user("ana", "Members")`: an account (tests/members/factories.py) in the groups named."""
+
     def make(username, *groups, **fields):
-        user = django_user_model.objects.create_user(
-            username=username, email=f"{username}@example.org", password=PASSWORD, **fields
-        )
-        for name in groups:
-            user.groups.add(Group.objects.get_or_create(name=name)[0])
-        return user
+        return UserFactory(username=username, groups=groups, **fields)
 
     return make
 

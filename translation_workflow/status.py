@@ -257,6 +257,7 @@ class StatusCollector:
         sources, translations, progress, extracted = self.sources_with_content(keys)
         edited_at = {} if draftable else last_edits(model, [snippet.pk for snippet in english])
         waiting = set() if draftable else self.translated_since_published(model, spanish)
+        reviews = self.reviews_of(model, spanish) if draftable else {}
         label = str(model._meta.verbose_name)
         rows = []
         for snippet in english:
@@ -265,10 +266,13 @@ class StatusCollector:
             source_id = sources.get(key)
             # Without draft state, the last edit is when the English went live.
             published_at = snippet.last_published_at if draftable else edited_at.get(str(snippet.pk))
+            review = reviews.get(str(spanish_row["pk"])) if spanish_row else None
             status, since = _status(
-                published_at, spanish_row, None, source_id in translations, progress.get(source_id, (0, 0))
+                published_at, spanish_row, review, source_id in translations, progress.get(source_id, (0, 0))
             )
-            if not draftable and status != MISSING and key in extracted:
+            # A live row holds the published text (a draft waits in a revision), so for snippets
+            # with draft state too, a difference from what was extracted is an English change.
+            if status not in (MISSING, IN_REVIEW, CHANGES_REQUESTED) and key in extracted:
                 content_json, extracted_at = extracted[key]
                 if changed_since_extraction(snippet, content_json):
                     status = OUTDATED
@@ -286,6 +290,13 @@ class StatusCollector:
             elif status == OUTDATED and source_id:
                 action_label = _("Update from English")
                 action_url = reverse("wagtail_localize:update_translations", args=[source_id])
+            elif status in (IN_REVIEW, CHANGES_REQUESTED) and review:
+                opts = model._meta
+                action_label = _("Open review")
+                action_url = reverse(
+                    "translation_workflow:review_snippet",
+                    args=[opts.app_label, opts.model_name, quote(spanish_row["pk"])],
+                )
             elif status == IN_REVIEW:
                 action_label, action_url = _("Review and publish"), spanish_edit_url
             else:
@@ -309,6 +320,17 @@ class StatusCollector:
                 )
             )
         return rows
+
+    def reviews_of(self, model, spanish):
+        """{Spanish snippet pk (text): status of its active review workflow}, in one query."""
+        return dict(
+            WorkflowState.objects.active()
+            .filter(
+                base_content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[str(row["pk"]) for row in spanish.values()],
+            )
+            .values_list("object_id", "status")
+        )
 
     def translated_since_published(self, model, spanish):
         """Translation keys of Spanish snippets with a string translated after they last went live."""
@@ -342,7 +364,29 @@ def changed_since_extraction(instance, content_json):
         current = instance.to_json()
     else:
         current = json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
-    return json.loads(current) != json.loads(content_json)
+    return _content_only(json.loads(current)) != _content_only(json.loads(content_json))
+
+
+# Draft state, revisions and locking change with every draft saved, submitted or locked, while the
+# text readers see stays the same: only the content tells whether the English changed.
+WAGTAIL_STATE_FIELDS = {
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def _content_only(data):
+    return {name: value for name, value in data.items() if name not in WAGTAIL_STATE_FIELDS}
 
 
 def last_edits(model, pks):

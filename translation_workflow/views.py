@@ -12,11 +12,13 @@ import django_filters
 import polib
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -25,7 +27,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowMixin
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -43,6 +45,7 @@ from .permissions import (
     can_start_page_translation,
     can_start_snippet_translation,
     can_sync_translations,
+    may_change_snippet_in_locale,
     may_read_source_page,
 )
 from .privacy import keeping_own_restrictions
@@ -156,12 +159,35 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         for translation in source.translations.filter(enabled=True).select_related("target_locale"):
             with contextlib.suppress(ObjectDoesNotExist):
                 translated.append(translation.get_target_instance())
+        self._translated = translated
+        self._may_publish = can_sync_translations(request.user, instance, translated, publish=True)
         publish = request.method == "POST" and bool(request.POST.get("publish_translations"))
         if not can_sync_translations(request.user, instance, translated, publish=publish):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form(self):
+        """wagtail-localize offers "Publish immediately" to everyone; only those who may publish
+        every translation see it (a translator would be refused after ticking it)."""
+        form = super().get_form()
+        if not self._may_publish:
+            del form.fields["publish_translations"]
+        return form
+
+    def get_default_success_url(self):
+        """Back to the work: the translation just updated, in the editor, not the page explorer."""
+        user = self.request.user
+        for translated in self._translated:
+            if isinstance(translated, Page):
+                may_edit = translated.permissions_for_user(user).can_edit()
+            else:
+                may_edit = may_change_snippet_in_locale(user, translated.locale_id)
+            if may_edit:
+                return edit_url_of(translated)
+        return super().get_default_success_url()
+
     def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
         source = self.object.get_source_instance()
         keeping = keeping_own_restrictions(source) if isinstance(source, Page) else contextlib.nullcontext()
         with keeping:
@@ -317,46 +343,100 @@ def _translated_page(page_id):
     return page
 
 
+def _translated_snippet(app_label, model_name, pk):
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not issubclass(model, WorkflowMixin) or not issubclass(model, TranslatableMixin):
+        raise Http404
+    snippet = get_object_or_404(model, pk=unquote(pk))
+    if snippet.locale_id == Locale.get_default().pk:
+        raise Http404
+    return snippet
+
+
+def edit_url_of(instance):
+    """Where a translation is worked on: wagtail-localize's editor answers the edit URL of both."""
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    return reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
+
+
+def submit_url_of(instance):
+    if isinstance(instance, Page):
+        return reverse("translation_workflow:submit_for_review", args=[instance.pk])
+    opts = instance._meta
+    return reverse("translation_workflow:submit_snippet", args=[opts.app_label, opts.model_name, quote(instance.pk)])
+
+
+def review_url_of(instance):
+    if isinstance(instance, Page):
+        return reverse("translation_workflow:review", args=[instance.pk])
+    opts = instance._meta
+    return reverse("translation_workflow:review_snippet", args=[opts.app_label, opts.model_name, quote(instance.pk)])
+
+
 def submit_for_review(request, page_id):
+    return _submit_for_review(request, _translated_page(page_id))
+
+
+def submit_snippet_for_review(request, app_label, model_name, pk):
+    return _submit_for_review(request, _translated_snippet(app_label, model_name, pk))
+
+
+def _submit_for_review(request, instance):
     """ "Submit for Spanish review": confirm, then hand the current translation to the reviewers."""
-    page = _translated_page(page_id)
-    if not review.can_submit_for_review(request.user, page):
+    if not review.can_submit_for_review(request.user, instance):
         raise PermissionDenied
-    source = review.translation_source_for(page)
-    translation = source and Translation.objects.filter(source=source, target_locale=page.locale).first()
+    source = review.translation_source_for(instance)
+    translation = source and Translation.objects.filter(source=source, target_locale=instance.locale).first()
     if request.method == "POST":
         try:
-            review.submit_for_review(page, request.user)
+            review.submit_for_review(instance, request.user)
         except review.ReviewError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Sent to the Spanish reviewers. You will get an email when they decide."))
-        return redirect("wagtailadmin_pages:edit", page.pk)
+        return redirect(edit_url_of(instance))
     total, translated = translation.get_progress() if translation else (0, 0)
     return TemplateResponse(
         request,
         "translation_workflow/submit_for_review.html",
         {
-            "page": page,
+            "title": _display_title(instance),
+            "edit_url": edit_url_of(instance),
             "total": total,
             "translated": translated,
             "missing": total - translated,
-            "review_state": review.active_review(page),
+            "review_state": review.active_review(instance),
         },
     )
 
 
-def _may_see_review(user, page):
-    return bool(review.review_actions(user, page)) or page.permissions_for_user(user).can_edit()
+def _display_title(instance):
+    return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
+
+
+def _may_see_review(user, instance):
+    if review.review_actions(user, instance):
+        return True
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return review.can_submit_for_review(user, instance)
 
 
 def review_page(request, page_id):
-    """The reviewer's side-by-side view: English and the submitted Spanish, strings and pages."""
-    page = _translated_page(page_id)
-    if not _may_see_review(request.user, page):
+    return _review(request, _translated_page(page_id))
+
+
+def review_snippet(request, app_label, model_name, pk):
+    return _review(request, _translated_snippet(app_label, model_name, pk))
+
+
+def _review(request, instance):
+    """The reviewer's side-by-side view: English and the submitted Spanish, strings (and pages)."""
+    if not _may_see_review(request.user, instance):
         raise PermissionDenied
-    state = review.active_review(page)
-    actions = review.review_actions(request.user, page)
+    state = review.active_review(instance)
+    actions = review.review_actions(request.user, instance)
     form = ReviewDecisionForm(request.POST or None)
     if request.method == "POST":
         if not actions:
@@ -364,7 +444,7 @@ def review_page(request, page_id):
         if form.is_valid():
             action = form.cleaned_data["action"]
             try:
-                review.decide(page, request.user, action, form.cleaned_data["comment"].strip())
+                review.decide(instance, request.user, action, form.cleaned_data["comment"].strip())
             except review.ReviewError as error:
                 messages.error(request, str(error))
             else:
@@ -373,20 +453,22 @@ def review_page(request, page_id):
                 else:
                     messages.success(request, _("Sent back to the translator with your comment."))
                 return redirect("translation_workflow:status_report")
-    source = review.translation_source_for(page)
+    source = review.translation_source_for(instance)
     strings = []
     if source is not None:
         strings = (
             StringSegment.objects.filter(source=source)
             .select_related("string", "context")
-            .annotate_translation(page.locale, include_errors=True)
+            .annotate_translation(instance.locale, include_errors=True)
             .order_by("order")
         )
     return TemplateResponse(
         request,
         "translation_workflow/review.html",
         {
-            "page": page,
+            "instance": instance,
+            "is_page": isinstance(instance, Page),
+            "title": _display_title(instance),
             "source": source,
             "state": state,
             "task_state": state.current_task_state if state else None,

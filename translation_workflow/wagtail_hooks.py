@@ -35,6 +35,16 @@ def register_admin_urls():
         path("pages/<int:page_id>/submit/", views.submit_for_review, name="submit_for_review"),
         path("pages/<int:page_id>/review/", views.review_page, name="review"),
         path(
+            "snippets/<slug:app_label>/<slug:model_name>/<str:pk>/submit/",
+            views.submit_snippet_for_review,
+            name="submit_snippet",
+        ),
+        path(
+            "snippets/<slug:app_label>/<slug:model_name>/<str:pk>/review/",
+            views.review_snippet,
+            name="review_snippet",
+        ),
+        path(
             "pages/<int:page_id>/review/preview/<str:side>/",
             views.review_preview,
             name="review_preview",

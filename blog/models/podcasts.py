@@ -30,6 +30,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock, TranscriptBlock
 from blog.podcast_feed import podcast_feed_response
+from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
@@ -51,7 +52,7 @@ PODCAST_CATEGORIES = [
 ]
 
 
-class Guest(TranslatableMixin, index.Indexed, models.Model):
+class Guest(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """Someone who joins an episode: a clinician, a researcher, or a family member who agreed to speak."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -59,14 +60,7 @@ class Guest(TranslatableMixin, index.Indexed, models.Model):
         _("role"), max_length=160, help_text=_('For example "Family therapist" or "Mother of a son in recovery".')
     )
     bio = models.TextField(_("short biography"), max_length=600, blank=True)
-    photo = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_image(_("photo"))
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
     # A person's name is the same in every language; what they do and their story are translated.
@@ -95,14 +89,8 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
         max_length=4000,
         help_text=_("What the show is about. Podcast apps show it too (4000 characters at most)."),
     )
-    artwork = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("show artwork"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Square, at least 1400 × 1400 pixels: Apple Podcasts refuses smaller artwork."),
+    artwork = optional_image(
+        _("show artwork"), help_text=_("Square, at least 1400 × 1400 pixels: Apple Podcasts refuses smaller artwork.")
     )
     author = models.CharField(_("author"), max_length=120, help_text=_("Shown as the show's author in podcast apps."))
     owner_name = models.CharField(_("owner name"), max_length=120)
@@ -167,7 +155,9 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
             .prefetch_related(
                 Prefetch(
                     "guest_appearances",
-                    queryset=EpisodeGuest.objects.select_related("guest").order_by("sort_order"),
+                    queryset=EpisodeGuest.objects.filter(guest__live=True)
+                    .select_related("guest")
+                    .order_by("sort_order"),
                 )
             )
             .order_by("-release_date", "-episode_number")
@@ -210,14 +200,7 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences, shown in the episode list and podcast apps.")
     )
-    featured_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("featured image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    featured_image = optional_image(_("featured image"))
     featured_image_alt = models.CharField(
         _("featured image description"),
         max_length=255,
@@ -292,7 +275,8 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
 
     @property
     def guests(self):
-        return [appearance.guest for appearance in self.guest_appearances.all()]
+        # A guest still waiting for review is left out (the prefetch in get_context filters too).
+        return [appearance.guest for appearance in self.guest_appearances.all() if appearance.guest.live]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -303,9 +287,16 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
                 [self],
                 Prefetch(
                     "guest_appearances",
-                    queryset=EpisodeGuest.objects.select_related("guest__photo").order_by("sort_order"),
+                    queryset=EpisodeGuest.objects.filter(guest__live=True)
+                    .select_related("guest__photo")
+                    .order_by("sort_order"),
                 ),
-                Prefetch("topic_links", queryset=EpisodeTopic.objects.select_related("topic").order_by("sort_order")),
+                Prefetch(
+                    "topic_links",
+                    queryset=EpisodeTopic.objects.filter(topic__live=True)
+                    .select_related("topic")
+                    .order_by("sort_order"),
+                ),
             )
         return context
 
@@ -434,16 +425,3 @@ def use_translated_recording(episode, media_item, locale, user=None, publish=Tru
     # Otherwise the choice waits with the translation's other strings: wagtail-localize writes a
     # "draft" into the live page row, so only publishing (a reviewer's approval) may apply it.
     return episode.get_translation(locale)
-
-
-__all__ = [
-    "EPISODES_PER_PAGE",
-    "EpisodeGuest",
-    "EpisodeTopic",
-    "Guest",
-    "PodcastEpisodePage",
-    "PodcastFeedState",
-    "PodcastIndexPage",
-    "audio_url",
-    "use_translated_recording",
-]

@@ -8,8 +8,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, TextField
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,12 +23,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.membership import MEMBERS_GROUP
+from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
-from comments.models import CommentablePageMixin
-from members.services import MEMBERS_GROUP, display_name
+from comments.models import CommentablePageMixin, visible_comment_count
+from members.services import display_name
 
 from ..blocks import AnswerBlock
 from .topics import Topic, TopicLinksPageForm
@@ -40,33 +41,17 @@ class QAPostPageQuerySet(PageQuerySet):
         """Everything a post card touches (image and renditions, author, topics) in a fixed number of queries."""
         return self.select_related("featured_image", "author").prefetch_related(
             "featured_image__renditions",
-            Prefetch("topic_links", queryset=QAPostTopic.objects.select_related("topic").order_by("sort_order")),
+            Prefetch(
+                "topic_links",
+                queryset=QAPostTopic.objects.filter(topic__live=True).select_related("topic").order_by("sort_order"),
+            ),
         )
 
     def with_comment_counts(self):
-        """Annotate `comment_count`: the visible comments of each post, 0 when there are none.
-
-        One correlated subquery, so listings stay at a constant number of queries. Comments hang
-        on a generic key whose `object_pk` is text, hence the cast. Counted in django-comments'
-        own table (every comment has its row there): joining django-comments-xtd's table as well
-        makes PostgreSQL scan all of it for each post.
-        """
-        from django_comments.models import Comment
-
-        visible = (
-            Comment.objects.filter(
-                content_type__app_label="blog",
-                content_type__model="qapostpage",
-                object_pk=Cast(OuterRef("pk"), TextField()),
-                is_public=True,
-                is_removed=False,
-            )
-            .order_by()
-            .values("object_pk")
-            .annotate(count=Count("pk"))
-            .values("count")
+        """Annotate `comment_count`: the visible comments of each post (see visible_comment_count)."""
+        return self.annotate(
+            comment_count=visible_comment_count(content_type__app_label="blog", content_type__model="qapostpage")
         )
-        return self.annotate(comment_count=Coalesce(Subquery(visible, output_field=models.IntegerField()), 0))
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
@@ -128,7 +113,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
             canonical_url=canonical_url,
             topic=topic,
             month=month,
-            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id),
+            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id, live=True),
             recent_posts=posts.newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
             months=posts.dates("date", "month", order="DESC"),
             # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
@@ -163,7 +148,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
             return super().subpage_arguments_in(target, name, args, kwargs)
         this_topic = Topic.objects.filter(locale_id=self.locale_id, slug=kwargs["slug"]).values("translation_key")
         slug = (
-            Topic.objects.filter(locale_id=target.locale_id, translation_key__in=this_topic)
+            Topic.objects.filter(locale_id=target.locale_id, translation_key__in=this_topic, live=True)
             .values_list("slug", flat=True)
             .first()
         )
@@ -176,7 +161,7 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
     @path(_("topic/<str:slug>/"), name="topic")
     def topic_route(self, request, slug):
         # The sidebar lists every topic of this language: find this one among them, one query for both.
-        topics = list(Topic.objects.filter(locale_id=self.locale_id))
+        topics = list(Topic.objects.filter(locale_id=self.locale_id, live=True))
         topic = next((topic for topic in topics if topic.slug == slug), None)
         if topic is None:
             raise Http404
@@ -258,14 +243,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
     )
     question = models.TextField(_("the member's question"), max_length=4000)
     answer = StreamField(AnswerBlock(), verbose_name=_("answer"))
-    featured_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("featured image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    featured_image = optional_image(_("featured image"))
     featured_image_alt = models.CharField(
         _("featured image description"),
         max_length=255,
@@ -336,7 +314,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
         links = self.topic_links.all()
         if "topic_links" not in getattr(self, "_prefetched_objects_cache", {}):
             links = links.select_related("topic")
-        return [link.topic for link in links]
+        return [link.topic for link in links if link.topic.live]
 
     def related_posts(self, limit=3):
         """Hand-picked related posts in this language, topped up with the newest posts sharing a topic.

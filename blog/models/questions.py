@@ -42,7 +42,13 @@ class QuestionSubmission(models.Model):
         ANSWERED = "answered", _("Answered")
         DECLINED = "declined", _("Declined")
 
-    class Relationship(models.TextChoices):
+    class LovedOneIs(models.TextChoices):
+        """Who the question is about, seen from the member ("parent": my mother or father).
+
+        Not `members.Relationship`, which is the member's own role ("parent": I am a parent); the
+        field keeps its name `relationship` (form posts, inbox filters and data exports use it).
+        """
+
         PARTNER = "partner", _("My partner or spouse")
         CHILD = "child", _("My son or daughter")
         PARENT = "parent", _("My mother or father")
@@ -61,7 +67,7 @@ class QuestionSubmission(models.Model):
     )
     subject = models.CharField(_("subject"), max_length=120)
     question = models.TextField(_("question"), max_length=3000)
-    relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=Relationship)
+    relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=LovedOneIs)
     consent_to_publish = models.BooleanField(_("may be published under the member's pseudonym"), default=False)
     # A private question is answered by email only: it never becomes a post, and the team's answer
     # is kept here so the member finds it in their data download.

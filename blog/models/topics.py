@@ -7,8 +7,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from cms.models import ReviewedTranslatableMixin
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+
+class Topic(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A subject shared by Q&A posts and podcast episodes, e.g. Partners, Self-care, Relapse."""
 
     name = models.CharField(_("name"), max_length=80)

@@ -149,8 +149,8 @@ def crisis_resources(context, place="page"):
         return {"resources": cached[1], "place": place}
 
     def build():
-        resources = list(CrisisResource.objects.filter(locale=locale))
-        return resources or list(CrisisResource.objects.filter(locale=default_locale()))
+        resources = list(CrisisResource.objects.filter(locale=locale, live=True))
+        return resources or list(CrisisResource.objects.filter(locale=default_locale(), live=True))
 
     resources = cached_with_pages("crisis", locale.pk, build)
     if request is not None:
@@ -164,8 +164,8 @@ def site_footer():
 
     def build():
         # A list, so that "no footer at all" is kept too (the cache cannot tell None from a miss).
-        footer = SiteFooter.objects.filter(locale=locale).first()
-        footer = footer or SiteFooter.objects.filter(locale=default_locale()).first()
+        footer = SiteFooter.objects.filter(locale=locale, live=True).first()
+        footer = footer or SiteFooter.objects.filter(locale=default_locale(), live=True).first()
         return [footer]
 
     return cached_with_pages("footer", locale.pk, build)[0]

@@ -6,22 +6,20 @@ are never used.
 
 from django import template
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count, IntegerField, OuterRef, Subquery, TextField
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import OuterRef
 from django.utils.safestring import SafeData
 from django.utils.translation import get_language
-from django_comments.models import Comment
 from wagtail.models import Site
 
+from cms.membership import is_member
 from cms.page_cache import cached_with_pages
 from cms.privacy import alias_on_line, passed_serving_check, restriction_on_line
 from comments import rendering
 from comments.access import can_view_page, comments_open, posting_refusal
 from comments.forms import MemberCommentForm
-from comments.models import CommentPolicy, CommentSettings
+from comments.models import CommentPolicy, CommentSettings, visible_comment_count
 from comments.rendering import comment_text_html, render_threads
 from comments.tree import comment_tree, count_visible
-from members.services import is_member
 
 register = template.Library()
 
@@ -102,7 +100,7 @@ def cached_settings(request):
 
 def cached_policy(locale_id):
     """The house rules in the page's language."""
-    policies = CommentPolicy.objects.filter(locale_id=locale_id)
+    policies = CommentPolicy.objects.filter(locale_id=locale_id, live=True)
     return cached_with_pages("comment-policy", locale_id, policies.first)
 
 
@@ -126,25 +124,12 @@ def _other_versions(page, user):
     One query for the translations, their locales and their counts (a correlated subquery; comments
     point at pages by text `object_pk`, hence the cast), whatever the number of languages.
     """
-    visible = (
-        # django-comments' own table: joining django-comments-xtd's too would scan all of it.
-        Comment.objects.filter(
-            content_type_id=OuterRef("content_type_id"),
-            object_pk=Cast(OuterRef("pk"), TextField()),
-            is_public=True,
-            is_removed=False,
-        )
-        .order_by()
-        .values("object_pk")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
     translations = (
         page.get_translations()
         .live()
         .select_related("locale")
         .annotate(
-            visible_comments=Coalesce(Subquery(visible, output_field=IntegerField()), 0),
+            visible_comments=visible_comment_count(content_type_id=OuterRef("content_type_id")),
             restricted=restriction_on_line(),
             under_alias=alias_on_line(),
         )

@@ -1,20 +1,20 @@
 """Numbered exercises ("Key Observations, Exercise #16") that segments place and members answer."""
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import ReviewedTranslatableMixin
 from learning.blocks import QuestionBlock
 
 
-class Exercise(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+class Exercise(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """A course-wide numbered exercise: staff say "use Exercise #16" in either language.
 
     Draft state lets an editor withdraw an exercise; references to it then render as plain text.
@@ -32,9 +32,6 @@ class Exercise(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed,
         verbose_name=_("questions"),
         min_num=1,
         help_text=_("What the member answers in their private journal."),
-    )
-    revisions = GenericRelation(
-        "wagtailcore.Revision", content_type_field="base_content_type", for_concrete_model=False
     )
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("instructions"), FieldPanel("questions")]

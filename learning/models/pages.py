@@ -18,12 +18,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from cms.membership import MEMBERS_GROUP
+from cms.models import optional_image
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import OptInCommentablePageMixin
 from learning.blocks import SegmentBodyBlock
-from members.services import MEMBERS_GROUP
 
 # Numbered pages get their slug from their number, in the words of their language, so staff can
 # say "Module 6, segment 1" and members can type /learning/module-6/segment-1/.
@@ -191,14 +192,7 @@ class LearningIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, One
 
 class ModulePage(TranslationNoticeMixin, NumberedPageMixin, OneChildTypeRoutingMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, help_text=_("Shown in the public overview too."))
-    hero_image = models.ForeignKey(
-        "cms.CreditedImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     estimated_minutes = models.PositiveSmallIntegerField(
         _("estimated time in minutes"), validators=[MinValueValidator(1)]
     )

@@ -10,9 +10,23 @@ from wagtail.images.models import Filter
 from cms.locales import localized
 from learning.journal import JournalForm, exercise_url
 from learning.models import JournalEntry, LearningIndexPage
+from learning.references import resolve_reference
 from learning.views import COURSE_IMAGE_SIZES
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def learning_reference(context, value):
+    """`{% learning_reference value as reference %}`: the label and link of a
+    `cms.blocks.LearningReferenceBlock` value, in the visitor's language (cms imports no app, so the
+    block leaves this to learning's template)."""
+    return resolve_reference(
+        page=value.get("page"),
+        exercise=value.get("exercise"),
+        link_text=value.get("link_text"),
+        request=context.get("request"),
+    )
 
 
 @register.inclusion_tag("learning/includes/exercise.html", takes_context=True)

@@ -2,6 +2,7 @@
 
 from django import template
 
+from cms import membership
 from members import registry, services
 
 register = template.Library()
@@ -9,8 +10,8 @@ register = template.Library()
 
 @register.filter
 def is_member(user):
-    """`{% if user|is_member %}`: the same rule as members.services.is_member."""
-    return services.is_member(user)
+    """`{% if user|is_member %}`: the same rule as cms.membership.is_member."""
+    return membership.is_member(user)
 
 
 @register.filter
@@ -38,7 +39,7 @@ def resume_points(context):
     signed-in member's page).
     """
     user = context["request"].user
-    if not services.is_member(user):
+    if not membership.is_member(user):
         return {"points": []}
     points = [provider(user) for _name, provider in registry.resume_points.items()]
     return {"points": [point for point in points if point]}

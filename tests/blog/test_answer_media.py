@@ -9,7 +9,7 @@ from blog.blocks import MediaItemBlock
 from cms.models import SiteMedia
 from learning.models.pages import ensure_members_only_collection
 
-from .podcast_helpers import tone_wav
+from .factories import tone_wav
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.rich_text import RichText
 
 from members.services import profile_for
-from tests.blog.qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
+from tests.blog.factories import BLOG_SPANISH, make_blog, make_post, post_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_an_answer_note_holds_the_blocks_an_answer_allows_and_no_further_note():
 
 
 def test_a_transcript_section_sits_behind_its_note_on_the_episode_and_the_transcript_page(a_home_page, client):
-    from tests.blog.podcast_helpers import make_episode, make_podcast
+    from tests.blog.factories import make_episode, make_podcast
 
     episode = make_episode(
         make_podcast(a_home_page),

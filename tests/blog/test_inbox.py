@@ -10,7 +10,7 @@ from home.models import HomePage
 from members.registry import activity, data_export
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post, post_spanish
+from .factories import BLOG_SPANISH, make_blog, make_post, post_spanish
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]

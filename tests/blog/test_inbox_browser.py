@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from blog.models import QAPostPage, QuestionSubmission
 
-from .qa_helpers import make_blog
+from .factories import make_blog
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

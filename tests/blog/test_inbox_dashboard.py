@@ -10,7 +10,7 @@ from blog.models import QuestionSubmission
 from home.models import HomePage
 from tests.cms.test_demo_content import load_demo_content
 
-from .qa_helpers import BLOG_SPANISH, make_blog
+from .factories import BLOG_SPANISH, make_blog
 
 pytestmark = pytest.mark.django_db
 

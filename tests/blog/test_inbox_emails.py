@@ -9,7 +9,7 @@ from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog
+from .factories import BLOG_SPANISH, make_blog
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]

@@ -103,3 +103,13 @@ def test_a_member_may_send_only_a_few_questions_a_day(member_client, django_capt
 def test_other_methods_are_refused(member_client):
     assert member_client.put("/blog/ask/", VALID).status_code == 405
     assert member_client.post("/blog/ask/sent/").status_code == 405
+
+
+def test_the_person_written_about_is_not_named_like_the_members_own_role():
+    """In a question "parent" is the member's mother or father; in a profile, the member is a parent."""
+    from members.models import Relationship
+
+    assert not hasattr(QuestionSubmission, "Relationship")
+    assert QuestionSubmission.LovedOneIs.PARENT.label == "My mother or father"
+    assert Relationship.PARENT.label == "Parent"
+    assert QuestionSubmission._meta.get_field("relationship").choices == QuestionSubmission.LovedOneIs.choices

@@ -8,7 +8,7 @@ itself, not in the HTML.
 import pytest
 from playwright.sync_api import expect
 
-from .podcast_helpers import make_audio, make_episode, make_podcast
+from .factories import make_audio, make_episode, make_podcast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,7 @@ from django.utils.http import http_date
 from home.models import HomePage
 from tests.links import BASE_URL
 
-from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_guest, make_podcast
+from .factories import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_guest, make_podcast
 
 pytestmark = pytest.mark.django_db
 

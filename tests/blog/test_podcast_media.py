@@ -10,7 +10,7 @@ from cms.models import SiteMedia
 from cms.protected_media import UnsatisfiableRange, parse_byte_range
 from demo.media import tone_wav
 
-from .podcast_helpers import make_audio, make_episode, make_podcast
+from .factories import make_audio, make_episode, make_podcast
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from blog.models import PodcastEpisodePage, PodcastIndexPage
 from blog.models.podcasts import EPISODES_PER_PAGE, use_translated_recording
 from home.models import HomePage
 
-from .podcast_helpers import INDEX_SPANISH, make_audio, make_episode, make_guest, make_podcast
+from .factories import INDEX_SPANISH, make_audio, make_episode, make_guest, make_podcast
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from blog.models import PodcastEpisodePage
 from cms.roles import SPANISH_REVIEWERS, TRANSLATORS, apply_roles
 from home.models import HomePage
 
-from .podcast_helpers import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_podcast
+from .factories import INDEX_SPANISH, episode_spanish, make_audio, make_episode, make_podcast
 
 pytestmark = pytest.mark.django_db
 

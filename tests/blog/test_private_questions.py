@@ -8,7 +8,7 @@ from blog import inbox
 from blog.models import QAPostPage, QuestionSubmission
 from members.privacy import member_data
 
-from .qa_helpers import make_blog
+from .factories import make_blog
 
 pytestmark = pytest.mark.django_db
 

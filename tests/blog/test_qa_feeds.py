@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 from home.models import HomePage
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic, post_spanish
+from .factories import BLOG_SPANISH, make_blog, make_post, make_topic, post_spanish
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from blog.models import BlogIndexPage, QAPostPage, QARelatedPost
 from home.models import HomePage
 from tests.links import BASE_URL
 
-from .qa_helpers import BLOG_SPANISH, make_blog, make_image, make_post, make_topic, post_spanish
+from .factories import BLOG_SPANISH, make_blog, make_image, make_post, make_topic, post_spanish
 
 pytestmark = pytest.mark.django_db
 
@@ -224,7 +224,7 @@ def test_a_translated_post_keeps_asker_date_and_author_and_uses_spanish_topics(
 
 def test_an_answer_links_to_related_learning_through_the_learning_references(a_home_page, client):
     from learning.models import ModulePage
-    from tests.learning.conftest import build_course
+    from tests.learning.factories import build_course
 
     build_course(a_home_page, modules=1, segments=1)
     module = ModulePage.objects.get(number=1)

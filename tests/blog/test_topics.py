@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from blog.models import EpisodeTopic, QAPostPage, Topic
 from home.models import HomePage
 
-from .podcast_helpers import INDEX_SPANISH, make_episode, make_podcast
-from .qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic
+from .factories import BLOG_SPANISH, INDEX_SPANISH, make_blog, make_episode, make_podcast, make_post, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +51,12 @@ def test_an_editor_creates_a_topic_in_the_admin(a_home_page, an_editor, english)
 def test_an_editor_renames_a_topic_in_the_admin(a_home_page, an_editor, english):
     topic = make_topic(english)
 
-    response = logged_in(an_editor).post(
-        edit_url(topic), {"name": "Partners and spouses", "slug": "partners", "description": "Couples."}
-    )
+    renamed = {"name": "Partners and spouses", "slug": "partners", "description": "Couples."}
+    assert logged_in(an_editor).post(edit_url(topic), renamed).status_code == 302
+    topic.refresh_from_db()
+    assert topic.name == "Partners", "a saved draft leaves the live topic as readers see it"
+
+    response = logged_in(an_editor).post(edit_url(topic), {**renamed, "action-publish": "action-publish"})
 
     assert response.status_code == 302
     topic.refresh_from_db()

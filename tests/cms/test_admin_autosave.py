@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from tests.blog.qa_helpers import make_blog
+from tests.blog.factories import make_blog
 
 pytestmark = pytest.mark.django_db
 

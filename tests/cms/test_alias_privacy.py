@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
+from cms.membership import MEMBERS_GROUP
 from cms.privacy import public, view_restrictions
 from home.models import StandardPage
-from members.services import MEMBERS_GROUP
-from tests.learning.conftest import build_course
+from tests.learning.factories import build_course
 
 pytestmark = pytest.mark.django_db
 

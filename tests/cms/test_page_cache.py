@@ -144,8 +144,8 @@ def test_a_new_comment_policy_or_footer_change_retires_cached_pages(an_about_pag
 
 def test_approving_a_held_comment_retires_the_cached_post(a_home_page, client, make_user):
     from comments import services
-    from tests.blog.qa_helpers import make_blog, make_post
-    from tests.comments.conftest import add_comment
+    from tests.blog.factories import make_blog, make_post
+    from tests.comments.factories import add_comment
 
     post = make_post(make_blog(a_home_page), 1)
     held = add_comment(post, make_user("rosa", "Members"), "Held until a moderator reads it.", is_public=False)
@@ -158,8 +158,8 @@ def test_an_authors_edit_retires_the_cached_post(a_home_page, client, make_user)
     from django.utils import timezone
 
     from comments import services
-    from tests.blog.qa_helpers import make_blog, make_post
-    from tests.comments.conftest import add_comment
+    from tests.blog.factories import make_blog, make_post
+    from tests.comments.factories import add_comment
 
     post = make_post(make_blog(a_home_page), 1)
     author = make_user("rosa", "Members")
@@ -172,7 +172,7 @@ def test_an_authors_edit_retires_the_cached_post(a_home_page, client, make_user)
 def test_a_podcast_episode_page_is_kept_for_visitors(a_home_page, client):
     """It has no inline script (and so no one-time CSP nonce) that would make it uncacheable."""
     from blog.models import PodcastEpisodePage
-    from tests.blog.podcast_helpers import make_audio, make_episode, make_podcast
+    from tests.blog.factories import make_audio, make_episode, make_podcast
 
     episode = make_episode(make_podcast(a_home_page), 1, audio=make_audio())
     first = client.get(episode.url)

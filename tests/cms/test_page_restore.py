@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
+from cms.membership import MEMBERS_GROUP
 from home.models import StandardPage
-from members.services import MEMBERS_GROUP
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -20,7 +20,7 @@ from wagtail.models import Site
 
 from blog.models import BlogIndexPage, PodcastIndexPage, QAPostPage, Topic
 from tests.cms.test_query_budgets import page_urls
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 from tests.links import BASE_URL, absolute_links, off_the_public_address
 
 pytestmark = pytest.mark.django_db

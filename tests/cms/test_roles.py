@@ -14,9 +14,9 @@ from wagtail.models import GroupPagePermission, Page
 from blog.models import QAPostPage
 from cms import roles
 from home.models import StandardPage
-from tests.blog.qa_helpers import make_blog, make_post
-from tests.conftest import PASSWORD
-from tests.learning.conftest import build_course
+from tests.blog.factories import make_blog, make_post
+from tests.learning.factories import build_course
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from blog.models import QAPostPage
 from home.models import StandardPage
-from tests.blog.qa_helpers import make_blog, make_image, make_post
+from tests.blog.factories import make_blog, make_image, make_post
 
 pytestmark = pytest.mark.django_db
 

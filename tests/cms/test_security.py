@@ -34,7 +34,7 @@ def test_the_episode_page_has_no_inline_script_and_a_policy_without_unsafe_inlin
 
     A page that used a nonce could not be kept by the anonymous page cache (cms.page_cache).
     """
-    from tests.blog.podcast_helpers import make_audio, make_episode, make_podcast
+    from tests.blog.factories import make_audio, make_episode, make_podcast
 
     episode = make_episode(
         make_podcast(a_home_page),

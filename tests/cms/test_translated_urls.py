@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage, StandardPage
-from tests.blog.qa_helpers import BLOG_SPANISH, make_blog, make_post, make_topic
+from tests.blog.factories import BLOG_SPANISH, make_blog, make_post, make_topic
 
 from .test_language_switch import alternates, switcher
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from comments import services
 from comments.models import CommentReview
 from members.services import profile_for
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 from tests.comments.test_queries import queries_for
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from comments.models import FollowUp, Scope
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 from tests.comments.test_reply_browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -20,13 +20,14 @@ from django.test import Client, RequestFactory
 
 from blog import inbox
 from blog.models import QuestionSubmission
+from cms.membership import MEMBERS_GROUP
 from comments import services
 from comments.models import FollowUp, Scope
 from members.mail import KINDS, REVEALING_WORDS, discreet_subject, preheader
 from members.privacy import delete_member_account
-from members.services import MEMBERS_GROUP, profile_for
-from tests.comments.conftest import add_comment
-from tests.conftest import PASSWORD
+from members.services import profile_for
+from tests.comments.factories import add_comment
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

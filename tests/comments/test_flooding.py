@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from comments.services import CLIENT_RATE_LIMIT_COUNT
-from tests.comments.conftest import form_data
+from tests.comments.factories import form_data
 
 pytestmark = pytest.mark.django_db
 

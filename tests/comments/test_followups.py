@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from comments import services
 from comments.models import FollowUp, Scope
 from members.services import profile_for, set_suspended
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 from tests.links import BASE_URL
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).

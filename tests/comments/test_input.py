@@ -9,7 +9,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from comments.models import HoldReason
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 

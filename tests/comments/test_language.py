@@ -5,8 +5,8 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from comments.language import find_terms, suggestions_for
-from tests.blog.qa_helpers import make_post
-from tests.comments.conftest import form_data
+from tests.blog.factories import make_post
+from tests.comments.factories import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from comments.models import CommentReport, HoldReason
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django_comments_xtd.models import XtdComment
 from playwright.sync_api import expect
 
 from comments.models import CommentReport
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,8 +9,8 @@ from django_comments_xtd.models import XtdComment
 
 from comments import services
 from comments.models import CommentReview, HoldReason, RemovalKind
-from tests.blog.qa_helpers import make_post
-from tests.comments.conftest import add_comment, form_data
+from tests.blog.factories import make_post
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 

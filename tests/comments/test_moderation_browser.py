@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from comments.models import CommentReview, HoldReason
-from tests.comments.conftest import add_comment
-from tests.conftest import PASSWORD
+from tests.comments.factories import add_comment
+from tests.members.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -16,7 +16,7 @@ from wagtail.users.models import UserProfile
 from comments import services
 from comments.models import CommentReview, HoldReason, LanguageSuggestion
 from members.services import profile_for
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 
 # These tests read what the emails say: discreet mode (its own test) is off here.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from members.models import Mute
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 from tests.comments.test_moderation import QUEUE_URL, held
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from members.models import Mute
-from tests.comments.conftest import add_comment
+from tests.comments.factories import add_comment
 from tests.comments.test_reply_browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_a_post_for_another_model_is_refused(client, a_post, a_member, a_blog):
 
 
 def test_a_reply_to_a_comment_of_another_page_is_refused(client, a_post, a_blog, a_member):
-    from tests.blog.qa_helpers import make_post
+    from tests.blog.factories import make_post
 
     other = make_post(a_blog, 2)
     elsewhere = add_comment(other, a_member, "On the other post")

@@ -15,8 +15,8 @@ from comments.signals import recent_comments
 from learning.models import SegmentPage
 from members.privacy import delete_member_account
 from members.services import profile_for, set_suspended
-from tests.comments.conftest import add_comment, form_data
-from tests.learning.conftest import build_course
+from tests.comments.factories import add_comment, form_data
+from tests.learning.factories import build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +176,7 @@ def test_deleting_a_page_deletes_its_comments_and_those_of_pages_below_it(a_blog
     add_comment(a_blog, a_member, "Somehow on the blog index")
     a_post.delete()
     assert XtdComment.objects.filter(comment="On the post").count() == 0
-    from tests.blog.qa_helpers import make_post
+    from tests.blog.factories import make_post
 
     add_comment(make_post(a_blog, 2), a_member, "On a second post")
     a_blog.delete()

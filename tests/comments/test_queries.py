@@ -7,8 +7,8 @@ from django_comments.models import CommentFlag
 
 from comments import services
 from members.models import Mute
-from tests.blog.qa_helpers import make_post
-from tests.comments.conftest import add_comment, bulk_comments
+from tests.blog.factories import make_post
+from tests.comments.factories import add_comment, bulk_comments
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django_comments_xtd.models import XtdComment
 from cms.models import CrisisResource
 from comments.models import HoldReason
 from members.services import grant_membership, profile_for
-from tests.comments.conftest import form_data
+from tests.comments.factories import form_data
 from tests.links import BASE_URL
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).

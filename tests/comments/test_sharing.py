@@ -13,7 +13,7 @@ from django_comments_xtd.models import XtdComment
 from comments.models import AdviceNudgeCount, AdvicePhrase, IdentifyingPlace, LanguageSuggestion
 from comments.sharing import Kind, advice_in, identifying_details
 from demo.loader import rows_in_both_languages
-from tests.comments.conftest import add_comment, form_data
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 

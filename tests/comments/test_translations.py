@@ -6,8 +6,8 @@ from django.urls import reverse
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from tests.blog.podcast_helpers import make_episode, make_podcast
-from tests.comments.conftest import add_comment, form_data
+from tests.blog.factories import make_episode, make_podcast
+from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_members_comment_on_a_podcast_episode_and_staff_reply_under_it(
 
 def test_segments_take_comments_only_once_an_editor_turns_them_on(client, a_home_page, comment_settings, a_member):
     from learning.models import SegmentPage
-    from tests.learning.conftest import build_course
+    from tests.learning.factories import build_course
 
     build_course(a_home_page, modules=1, segments=1)
     segment = SegmentPage.objects.get()

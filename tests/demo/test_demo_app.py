@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError
+from wagtail import blocks
+from wagtail.fields import StreamField
 
 from tests.cms.test_demo_content import load_demo_content
 
@@ -77,3 +80,42 @@ def test_an_english_text_without_its_spanish_stops_the_loader(monkeypatch, djang
     monkeypatch.setattr(loader, "read_spanish", without_the_footer_translation)
     with pytest.raises(CommandError, match="sitefooter:footer: 1 of 1 strings have no Spanish"):
         load_demo_content(django_capture_on_commit_callbacks, "site")
+
+
+def shape_problems(block, value, where):
+    """Where a data file's StreamField value does not have the shape of the block that reads it.
+
+    Wagtail silently drops a struct child it does not know and fills in a missing one, so a block
+    renamed or reshaped in code (a callout's `kind` becoming `tone`) would load as blank text.
+    """
+    if isinstance(block, blocks.StreamBlock):
+        for item in value:
+            child = block.child_blocks.get(item["type"])
+            if child is None:
+                yield f"{where}: no block named {item['type']}"
+            else:
+                yield from shape_problems(child, item["value"], f"{where}.{item['type']}")
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            inner = item["value"] if isinstance(item, dict) and {"type", "value"} <= set(item) else item
+            yield from shape_problems(block.child_block, inner, f"{where}[]")
+    elif isinstance(block, blocks.StructBlock):
+        if set(value) != set(block.child_blocks):
+            yield f"{where}: {sorted(value)}, the block has {sorted(block.child_blocks)}"
+        for name, inner in value.items():
+            if name in block.child_blocks:
+                yield from shape_problems(block.child_blocks[name], inner, f"{where}.{name}")
+    elif isinstance(block, blocks.ChoiceBlock) and value not in {key for key, _label in block.field.choices}:
+        yield f"{where}: {value!r} is not one of the choices"
+
+
+def test_every_streamfield_value_in_the_data_has_the_shape_of_its_block():
+    problems = []
+    for path in sorted((ROOT / "demo" / "data").glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")).get("objects", []):
+            model = apps.get_model(entry["model"])
+            for name, value in entry["fields"].items():
+                field = model._meta.get_field(name)
+                if isinstance(field, StreamField):
+                    problems += shape_problems(field.stream_block, value, f"{entry['key']} {name}")
+    assert problems == []

@@ -9,9 +9,9 @@ from wagtailmedia.widgets import AdminVideoChooser
 
 from cms.models import SiteMedia
 from learning.models import SegmentPage
-from tests.blog.podcast_helpers import make_audio
+from tests.blog.factories import make_audio
 from tests.blog.test_podcast_media import mp4
-from tests.learning.conftest import make_exercise
+from tests.learning.factories import make_exercise
 
 pytestmark = pytest.mark.django_db
 

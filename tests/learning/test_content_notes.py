@@ -7,7 +7,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from members.services import profile_for
 
-from .conftest import segment, spanish_for_segment
+from .factories import segment, spanish_for_segment
 
 pytestmark = pytest.mark.django_db
 

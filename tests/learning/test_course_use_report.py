@@ -10,7 +10,7 @@ from cms.roles import EDITORS, MODERATORS
 from learning.models import JournalEntry, SegmentCompletion
 from members.services import profile_for
 
-from .conftest import add_module, make_exercise, segment
+from .factories import add_module, make_exercise, segment
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.rich_text import expand_db_html, features
 
 from learning.models import Exercise
 
-from .conftest import make_exercise
+from .factories import make_exercise
 
 pytestmark = pytest.mark.django_db
 

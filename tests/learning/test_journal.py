@@ -6,7 +6,7 @@ from learning.member_data import delete_learning_data, learning_data_for
 from learning.models import JournalEntry, SegmentCompletion
 from members.registry import account_deletion, data_export
 
-from .conftest import QUESTION, segment
+from .factories import QUESTION, segment
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from learning.models import ModulePage, SegmentPage
 
-from .conftest import add_module, module, segment
+from .factories import add_module, module, segment
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import HomePage
 from learning.models import Exercise, LearningIndexPage, ModulePage, SegmentPage
 
-from .conftest import add_module, make_exercise, module, segment
+from .factories import add_module, make_exercise, module, segment
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_renumbering_a_module_moves_its_url_and_its_segments(a_course):
 
 
 def test_numbers_are_synchronised_not_translated(a_bilingual_course, translate):
-    from .conftest import spanish_for_module
+    from .factories import spanish_for_module
 
     page = module(2)
     page.number = 5
@@ -54,7 +54,7 @@ def test_numbers_are_synchronised_not_translated(a_bilingual_course, translate):
 
 
 def test_exercise_question_ids_are_shared_by_the_translation(a_spanish_home_page, translate):
-    from .conftest import QUESTION
+    from .factories import QUESTION
 
     exercise = make_exercise()
     spanish = translate(

@@ -12,7 +12,7 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from cms.models import SiteMedia
 from learning.models import SegmentPage, ensure_members_only_collection
 
-from .conftest import segment
+from .factories import segment
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from learning.models import SegmentCompletion
 
-from .conftest import segment
+from .factories import segment
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_previous_and_next_cross_module_boundaries_in_course_order(a_course, cli
 
 
 def test_course_order_follows_the_numbers_not_the_tree(a_course, client, a_member):
-    from .conftest import add_segment, module
+    from .factories import add_segment, module
 
     add_segment(module(1), 3)
     first_in_the_tree = segment(1, 1)

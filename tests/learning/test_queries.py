@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from learning.models import ModulePage, SegmentCompletion, SegmentPage
 
-from .conftest import add_module, add_segment, build_course
+from .factories import add_module, add_segment, build_course
 
 pytestmark = pytest.mark.django_db
 

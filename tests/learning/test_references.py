@@ -7,9 +7,9 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
-from learning.blocks import LearningReferenceBlock
+from cms.blocks import LearningReferenceBlock
 
-from .conftest import add_module, module, segment
+from .factories import add_module, module, segment
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from learning.progress import mark_segment_complete
 
-from .conftest import segment
+from .factories import segment
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from learning.models import SegmentPage
 
-from .conftest import add_segment, make_exercise, module, segment, spanish_for_module
+from .factories import add_segment, make_exercise, module, segment, spanish_for_module
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,8 @@ def a_rich_segment(a_course, an_image):
     exercise = make_exercise()
     body = [
         ("key_points", {"heading": "Remember", "points": ["Stay calm", "Notice the good moments"]}),
-        ("callout", {"kind": "tip", "text": "<p>Pick a calm moment to talk.</p>"}),
-        ("callout", {"kind": "caution", "text": "<p>Leave if you feel unsafe.</p>"}),
+        ("callout", {"tone": "tip", "heading": "", "text": "<p>Pick a calm moment to talk.</p>"}),
+        ("callout", {"tone": "safety", "heading": "", "text": "<p>Leave if you feel unsafe.</p>"}),
         ("quote", {"quote": "Small steps add up.", "attribution": "A CRAFT parent"}),
         ("image", {"image": an_image, "alt_text": "Two people at a table", "caption": "Talking calmly"}),
         ("try_this", {"heading": "Try this week", "prompt": "<p>Thank them for one thing today.</p>"}),
@@ -65,10 +65,11 @@ def test_key_points_render_as_a_list_under_their_heading(a_rich_segment, member_
     assert "<li>Stay calm</li>" in html and "<li>Notice the good moments</li>" in html
 
 
-def test_tip_and_caution_callouts_are_told_apart(a_rich_segment, member_client):
+def test_tip_and_safety_callouts_are_told_apart_in_words_not_colour_alone(a_rich_segment, member_client):
     html = segment_html(member_client)
     assert "callout--tip" in html and "Pick a calm moment to talk." in html
-    assert "callout--caution" in html and "Leave if you feel unsafe." in html
+    assert "callout--safety" in html and "Leave if you feel unsafe." in html
+    assert '<p class="callout__kind">Tip</p>' in html and '<p class="callout__kind">Safety</p>' in html
 
 
 def test_a_quote_renders_with_its_attribution(a_rich_segment, member_client):
@@ -165,7 +166,7 @@ def test_hero_image_time_and_video_stay_synchronised_in_the_spanish_translation(
     english_segment.video_url = "https://vimeo.com/123"
     english_segment.save_revision().publish()
     translate(english_module, spanish_for_module(1))
-    from .conftest import spanish_for_segment
+    from .factories import spanish_for_segment
 
     translate(english_segment, spanish_for_segment(1, 1))
     spanish_module, spanish_segment = module(1, "es"), segment(1, 1, "es")
@@ -176,7 +177,7 @@ def test_hero_image_time_and_video_stay_synchronised_in_the_spanish_translation(
 
 
 def test_a_spanish_segment_links_out_to_its_synchronised_video(a_bilingual_course, client, a_member, translate):
-    from .conftest import spanish_for_segment
+    from .factories import spanish_for_segment
 
     english_segment = segment(1, 1)
     english_segment.video_url = "https://vimeo.com/123"

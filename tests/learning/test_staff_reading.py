@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from cms.roles import EDITORS, MODERATORS, TRANSLATORS
 
-from .conftest import segment
+from .factories import segment
 
 pytestmark = pytest.mark.django_db
 

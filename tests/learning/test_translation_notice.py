@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from home.models import HomePage
 from learning.models import ModulePage
 
-from .conftest import add_segment, module
+from .factories import add_segment, module
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from meetings.models import MeetingPage
 
-from .conftest import LINK, soon
+from .factories import LINK, soon
 
 pytestmark = pytest.mark.django_db
 

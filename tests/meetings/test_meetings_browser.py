@@ -9,7 +9,7 @@ from django.test import Client
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from .conftest import LINK, soon
+from .factories import LINK, soon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

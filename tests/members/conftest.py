@@ -3,8 +3,8 @@
 import pytest
 from allauth.account.models import EmailAddress
 
+from cms.membership import MEMBERS_GROUP
 from members.models import Relationship
-from members.services import MEMBERS_GROUP
 
 
 @pytest.fixture

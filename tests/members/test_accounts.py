@@ -8,9 +8,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from members.services import MEMBERS_GROUP, is_member, is_suspended, set_suspended
-from tests.conftest import PASSWORD
+from cms.membership import MEMBERS_GROUP, is_member
+from members.services import is_suspended, set_suspended
 from tests.links import BASE_URL
+from tests.members.factories import PASSWORD
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
@@ -289,7 +290,8 @@ def test_the_signed_in_account_comes_with_its_profile_and_groups(client, a_membe
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from members.services import display_name, grant_membership, is_member
+    from cms.membership import is_member
+    from members.services import display_name, grant_membership
 
     client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
     request = type("Request", (), {"session": client.session})()

@@ -7,7 +7,7 @@ from django.test import Client
 from wagtail.users.models import UserProfile
 
 from members.models import MemberProfile
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

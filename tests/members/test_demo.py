@@ -3,8 +3,8 @@
 import pytest
 from allauth.account.models import EmailAddress
 
+from cms.membership import is_member
 from members.models import MemberProfile, Mute
-from members.services import is_member
 from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from wagtail.models import PageViewRestriction
 
-from members.services import MEMBERS_GROUP
-from tests.conftest import PASSWORD
+from cms.membership import MEMBERS_GROUP
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

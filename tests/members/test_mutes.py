@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from wagtail.snippets.models import get_snippet_models
 
 from members.models import Mute
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from cms.deletion_log import record_deletion
 from comments.member_data import commenter_name
 from members import registry
 from members.models import MemberProfile
-from tests.conftest import PASSWORD
+from tests.members.factories import PASSWORD
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]

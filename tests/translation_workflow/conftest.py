@@ -5,8 +5,8 @@ from django.test import Client
 from wagtail.models import Page
 
 from cms.roles import SPANISH_REVIEWERS, TRANSLATORS, apply_roles
-from home.models import StandardPage
-from tests.conftest import PASSWORD
+from tests.home.factories import StandardPageFactory, publish
+from tests.members.factories import PASSWORD
 
 MODULE_SPANISH = {
     "Talking without blame": "Hablar sin culpar",
@@ -15,14 +15,8 @@ MODULE_SPANISH = {
 }
 
 
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def add_standard_page(parent, title, slug, intro):
-    return publish(parent.add_child(instance=StandardPage(title=title, slug=slug, intro=intro, locale=parent.locale)))
+    return publish(StandardPageFactory(parent=parent, title=title, slug=slug, intro=intro, locale=parent.locale))
 
 
 @pytest.fixture

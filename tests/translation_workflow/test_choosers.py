@@ -123,7 +123,7 @@ def an_image_a_document_and_a_media_file(settings, tmp_path):
     from wagtail.images.tests.utils import get_test_image_file
 
     from cms.models import CreditedImage
-    from tests.blog.podcast_helpers import make_audio
+    from tests.blog.factories import make_audio
 
     settings.MEDIA_ROOT = str(tmp_path)
     return {

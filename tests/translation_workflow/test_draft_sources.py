@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
+from cms.membership import MEMBERS_GROUP
 from home.models import StandardPage
-from members.services import MEMBERS_GROUP
 
 from .conftest import client_for, is_refused
 

@@ -9,7 +9,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from learning.models import ModulePage, SegmentPage
-from tests.learning.conftest import COURSE_SPANISH, build_course, spanish_for_segment
+from tests.learning.factories import COURSE_SPANISH, build_course, spanish_for_segment
 from translation_workflow.status import PUBLISHED, translation_statuses
 
 from .conftest import client_for
