@@ -54,7 +54,7 @@ build() {
     step "migrate"
     $PY manage.py migrate --no-input -v0
     step "load_demo_content --force (home, indexes, topics, media in both languages)"
-    $PY manage.py load_demo_content --force
+    DJANGO_SETTINGS_MODULE=demo.settings $PY manage.py load_demo_content --force
     step "build the large dataset (bulk inserts)"
     $PY -m bench.build_dataset
     step "fixtree"

@@ -3,6 +3,9 @@
 from .base import *  # noqa: F403
 from .base import DEBUG_FROM_ENVIRONMENT, SECRET_KEY
 
+# The demo site (`load_demo_content`, demo/data); production settings never install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = True if DEBUG_FROM_ENVIRONMENT is None else DEBUG_FROM_ENVIRONMENT
 SECRET_KEY = SECRET_KEY or "insecure-dev-key-only-for-make-run"
 COMMENTS_XTD_SALT = COMMENTS_XTD_SALT or b"insecure-dev-salt"  # noqa: F405

@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The demo site (`load_demo_content`, demo/data); production settings never install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "insecure-test-key-never-used-outside-tests"  # noqa: S105
 COMMENTS_XTD_SALT = b"insecure-test-salt"

@@ -306,9 +306,9 @@ def private_media():
     from PIL import Image
     from wagtail.documents import get_document_model
 
-    from blog.podcast_demo import tone_wav
     from cms.models import CreditedImage, SiteMedia
-    from learning.demo import MEMBERS_ONLY_COLLECTION
+    from demo.loader import MEMBERS_ONLY_COLLECTION
+    from demo.media import tone_wav
     from learning.models import SegmentPage, ensure_members_only_collection
 
     collection = ensure_members_only_collection(MEMBERS_ONLY_COLLECTION)

@@ -74,7 +74,8 @@ class Site:
             smtp_port=self.smtp.port,
         )
         manage(self.env, "migrate", "--no-input")
-        manage(self.env, "load_demo_content", "--force")
+        # Production settings install no demo: the demo is loaded with them plus the demo app.
+        manage({**self.env, "DJANGO_SETTINGS_MODULE": "demo.settings"}, "load_demo_content", "--force")
         manage(self.env, "collectstatic", "--no-input")
         print(f"  seeded the drill site in {time.monotonic() - started:.0f}s", flush=True)
 

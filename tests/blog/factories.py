@@ -25,8 +25,8 @@ from blog.models import (
     QuestionSubmission,
     Topic,
 )
-from blog.podcast_demo import tone_wav
 from cms.models import CreditedImage, SiteMedia
+from demo.media import tone_wav
 from tests.home.factories import HomePageFactory, publish
 from tests.members.factories import MemberFactory
 

@@ -1,34 +1,20 @@
 """The Discussion Blog's demo content is enough to show every feature, in both languages."""
 
-import io
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management.base import OutputWrapper
 
-from blog import demo as blog_demo
 from blog.models import BlogIndexPage, QAPostPage, QuestionSubmission, Topic
-from cms import demo as cms_demo
-from home import demo as home_demo
-from members import demo as members_demo
 from members.services import display_name
+from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
-
-
-class DemoCommand:
-    demo_password = "a-demo-password-for-tests"
-    stdout = OutputWrapper(io.StringIO())
 
 
 @pytest.fixture
 def demo_content(settings, tmp_path, django_capture_on_commit_callbacks):
     """What `load_demo_content` loads for the Discussion Blog (the podcast has its own demo test)."""
     settings.MEDIA_ROOT = tmp_path
-    # wagtail-localize publishes translations on commit; run those callbacks as a real commit would.
-    with django_capture_on_commit_callbacks(execute=True):
-        for loader in (cms_demo.load, home_demo.load, members_demo.load, blog_demo.load_qa):
-            loader(DemoCommand())
+    load_demo_content(django_capture_on_commit_callbacks, "site", "members", "home", "blog")
 
 
 def card_titles(client, url):

@@ -1,22 +1,12 @@
-import io
-
 import feedparser
 import pytest
-from django.core.management.base import OutputWrapper
 
-from blog import demo as blog_demo
 from blog.models import Guest, PodcastEpisodePage, PodcastIndexPage
-from cms import demo as cms_demo
 from cms.models import SiteMedia
-from home import demo as home_demo
+from tests.cms.test_demo_content import load_demo_content
 from tests.links import BASE_URL
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-class DemoCommand:
-    demo_password = "a-demo-password-for-tests"
-    stdout = OutputWrapper(io.StringIO())
 
 
 @pytest.fixture(autouse=True)
@@ -24,9 +14,8 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def load_demo():
-    for loader in (cms_demo.load, home_demo.load, blog_demo.load):
-        loader(DemoCommand())
+def load_demo(capture_on_commit):
+    load_demo_content(capture_on_commit, "site", "home", "blog", "podcast")
 
 
 def counts():
@@ -38,10 +27,12 @@ def counts():
     )
 
 
-def test_the_demo_podcast_is_bilingual_playable_and_loads_twice_without_change(client):
-    load_demo()
+def test_the_demo_podcast_is_bilingual_playable_and_loads_twice_without_change(
+    client, django_capture_on_commit_callbacks
+):
+    load_demo(django_capture_on_commit_callbacks)
     first = counts()
-    load_demo()
+    load_demo(django_capture_on_commit_callbacks)
 
     assert counts() == first == (6, 2, 6, 6)
     english_feed = feedparser.parse(client.get("/podcast/feed/").content)

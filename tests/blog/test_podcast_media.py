@@ -6,9 +6,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import PageViewRestriction
 
-from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
 from cms.protected_media import UnsatisfiableRange, parse_byte_range
+from demo.media import tone_wav
 
 from .factories import make_audio, make_episode, make_podcast
 

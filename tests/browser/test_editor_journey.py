@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from blog.models import QAPostPage, QuestionSubmission
-from cms.management.commands.load_demo_content import DEFAULT_DEMO_PASSWORD
+from demo.management.commands.load_demo_content import DEFAULT_DEMO_PASSWORD
 from learning.models import Exercise, ModulePage, SegmentPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -54,15 +54,17 @@ def publish(page):
 
 def test_the_editor_answers_a_question_creates_an_exercise_and_a_segment(live_server, browser_page):
     call_command("load_demo_content", "--force")
-    new_question = QuestionSubmission.objects.get(status=QuestionSubmission.Status.NEW, language="en")
+    # The demo's new English question that may be published (its private one is answered by email).
+    new_question = QuestionSubmission.objects.get(status=QuestionSubmission.Status.NEW, language="en", private=False)
     module = ModulePage.objects.filter(locale__language_code="en").order_by("path").first()
 
     page = browser_page
     page.set_default_timeout(20_000)
     sign_in(page, live_server, "editor")
 
-    # The dashboard and the menu say a question waits.
-    expect(page.locator("#member-questions-section")).to_contain_text("new question waits for an answer")
+    # The dashboard and the menu say questions wait: the demo's two new ones, one to publish and one
+    # private (answered by email).
+    expect(page.locator("#member-questions-section")).to_contain_text("2 new questions wait for an answer")
     expect(page.locator("body")).to_contain_text(re.compile(r"Member questions \(\d+ new\)"))
 
     # Answer it: the inbox drafts the Q&A post, the editor writes and publishes it.

@@ -4,22 +4,19 @@ Safety content: a Spanish reader who texts 988 must be told to send AYUDA (press
 on a call), and every number is a link that calls or texts it from a phone.
 """
 
-from types import SimpleNamespace
-
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
 
-from cms import demo
 from cms.models import CrisisResource
+from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_crisis_lines(a_spanish_home_page, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        demo.load(SimpleNamespace(demo_password="a-demo-password"))
+    load_demo_content(django_capture_on_commit_callbacks, "site")
 
 
 def footer(client, url):

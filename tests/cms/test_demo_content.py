@@ -1,7 +1,10 @@
+import html
+import io
+
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from tests.cms.test_no_third_party import fetched_urls, is_ours
 
@@ -22,10 +25,13 @@ def test_demo_content_refuses_to_run_with_debug_off_unless_forced():
         call_command("load_demo_content")
 
 
-def load_demo_content(capture_on_commit):
+def load_demo_content(capture_on_commit, *sections):
+    """The demo as `make run` loads it, or only `sections` of it (demo.loader.SECTIONS)."""
     # wagtail-localize publishes translations on commit; run those callbacks as a real commit would.
     with capture_on_commit(execute=True):
-        call_command("load_demo_content", "--force")
+        call_command(
+            "load_demo_content", "--force", *[f"--section={section}" for section in sections], stdout=io.StringIO()
+        )
 
 
 def test_demo_content_is_idempotent_and_bilingual(client, settings, django_capture_on_commit_callbacks):
@@ -33,6 +39,7 @@ def test_demo_content_is_idempotent_and_bilingual(client, settings, django_captu
     first = row_counts()
     load_demo_content(django_capture_on_commit_callbacks)
     assert row_counts() == first
+    check_the_spanish_comes_from_the_po_files()
 
     english_pages = Page.objects.live().filter(locale__language_code="en", depth__gt=1)
     spanish_pages = Page.objects.live().filter(locale__language_code="es", depth__gt=1)
@@ -81,3 +88,39 @@ def test_the_demo_logins_have_their_roles_and_the_demo_password(
         assert not users[username].is_superuser
     for username in ["admin", *roles, "luz_del_sur"]:
         assert client.login(username=username, password="a-changed-demo-password"), username
+
+
+def check_the_spanish_comes_from_the_po_files():
+    """Every page and snippet of demo/data has a Spanish translation, live, made from demo/data/es/*.po.
+
+    Each plain field the PO file translates (a title, a name, a slug) holds the PO's Spanish, so
+    the Spanish site is the one the translation pipeline built, not a copy of the English.
+    """
+    from django.db.models import CharField, SlugField
+
+    from demo.loader import SECTIONS, read_section, read_spanish
+
+    checked = {"pages": 0, "snippets": 0}
+    for section in SECTIONS:
+        spanish_entries = read_spanish(section)
+        for entry in read_section(section).get("objects", []):
+            if entry.get("locale") == "es" or entry["key"] not in spanish_entries:
+                continue
+            model = apps.get_model(entry["model"])
+            english = model.objects.get(translation_key=entry["translation_key"], locale__language_code="en")
+            spanish = english.get_translation_or_none(Locale.objects.get(language_code="es"))
+            assert spanish is not None, entry["key"]
+            if isinstance(english, Page):
+                assert spanish.live, entry["key"]
+                checked["pages"] += 1
+            else:
+                checked["snippets"] += 1
+            for po_entry in spanish_entries[entry["key"]]:
+                field = model._meta.get_field(po_entry.msgctxt) if "." not in po_entry.msgctxt else None
+                if isinstance(field, CharField | SlugField) and po_entry.msgstr != po_entry.msgid:
+                    value = getattr(spanish, po_entry.msgctxt)
+                    assert value == html.unescape(po_entry.msgstr), (entry["key"], po_entry.msgctxt)
+    english_pages = Page.objects.filter(locale__language_code="en", depth__gt=2).count()
+    assert checked["pages"] == english_pages + 1, "every English page, with the home page, is in the data"
+    assert checked["snippets"] >= 40
+    assert Page.objects.get(url_path="/inicio/aprendizaje/").title == "Módulos de aprendizaje"

@@ -17,9 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from blog.podcast_demo import tone_wav
 from cms.models import SiteMedia
 from cms.protected_media import ACCEL_PREFIX
+from demo.media import tone_wav
 from learning.models import ensure_members_only_collection
 
 pytestmark = pytest.mark.django_db

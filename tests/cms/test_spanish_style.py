@@ -6,7 +6,7 @@ word lists must contain the words it warns about: they are the allowlist. Speech
 «» or “” may use tú (a parent speaking to a son), so quotations are left out of the tú check.
 """
 
-import ast
+import json
 import re
 from pathlib import Path
 
@@ -74,13 +74,10 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
 
 # The coach's word lists name the words it suggests replacing, and the advice nudge's phrases the
 # advice it recognises ("si yo fuera tú"): they must contain them.
-ALLOWED_DEMO_NAMES = {
-    ("comments/demo.py", "SUGGESTIONS"),
-    ("comments/demo.py", "SPANISH_ONLY_SUGGESTIONS"),
-    ("comments/demo.py", "ADVICE_PHRASES"),
-    ("comments/demo.py", "SPANISH_ONLY_ADVICE_PHRASES"),
-}
-DEMO_FILES = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/*demo.py") if ".venv" not in path.parts)
+ALLOWED_DEMO_MODELS = {"comments.LanguageSuggestion", "comments.AdvicePhrase"}
+# Keys of those objects in the Spanish PO files ("languagesuggestion:addict title"...).
+ALLOWED_DEMO_KEYS = tuple(f"{label.split('.')[1].lower()}:" for label in ALLOWED_DEMO_MODELS)
+DEMO_DATA = ROOT / "demo" / "data"
 SPANISH_WORDS = {"de", "la", "que", "el", "en", "y", "los", "las", "su", "una", "para", "con", "por", "del", "se"}
 
 
@@ -99,18 +96,32 @@ def catalog_strings():
                     yield f"{path.relative_to(ROOT)}: {entry.msgid[:50]!r}", text
 
 
+def json_strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
+
+
 def demo_strings():
-    """Every string constant of the demo modules, with the top-level name that holds it."""
-    for relative in DEMO_FILES:
-        tree = ast.parse((ROOT / relative).read_text())
-        for statement in tree.body:
-            targets = [t.id for t in getattr(statement, "targets", []) if isinstance(t, ast.Name)]
-            owner = targets[0] if targets else getattr(statement, "name", "")
-            if (relative, owner) in ALLOWED_DEMO_NAMES:
-                continue
-            for node in ast.walk(statement):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and is_spanish(node.value):
-                    yield f"{relative}: {owner}", node.value
+    """Every Spanish string of the demo: the PO files' translations and the data files' Spanish text."""
+    for path in sorted((DEMO_DATA / "es").glob("*.po")):
+        for entry in polib.pofile(str(path)):
+            if not entry.msgctxt.startswith(ALLOWED_DEMO_KEYS) and is_spanish(entry.msgstr):
+                yield f"{path.relative_to(ROOT)}: {entry.msgctxt}", entry.msgstr
+    for path in sorted(DEMO_DATA.glob("*.json")):
+        data = json.loads(path.read_text())
+        for name, value in data.items():
+            items = value if name == "objects" else [value]
+            for item in items:
+                if name == "objects" and item["model"] in ALLOWED_DEMO_MODELS:
+                    continue
+                where = f"{path.relative_to(ROOT)}: {item['key'] if name == 'objects' else name}"
+                yield from ((where, text) for text in json_strings(item) if is_spanish(text))
 
 
 def problems(text):
@@ -151,11 +162,17 @@ def test_the_demo_content_follows_the_spanish_style_note():
 
 
 def test_the_coachs_word_lists_are_the_only_allowed_exception():
-    from comments import demo
-
-    spanish_terms = {spanish[0] for _, spanish in demo.SUGGESTIONS} | {
-        term for term, *_ in demo.SPANISH_ONLY_SUGGESTIONS
+    translated = {
+        entry.msgstr
+        for entry in polib.pofile(str(DEMO_DATA / "es" / "comments.po"))
+        if entry.msgctxt.startswith("languagesuggestion:") and entry.msgctxt.endswith(" term")
     }
+    spanish_only = {
+        item["fields"]["term"]
+        for item in json.loads((DEMO_DATA / "comments.json").read_text())["objects"]
+        if item["model"] == "comments.LanguageSuggestion" and item.get("locale") == "es"
+    }
+    spanish_terms = translated | spanish_only
     assert {"adicto", "drogadicto", "limpio", "sucio", "recaída"} <= spanish_terms
 
 

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Site
 
-from comments import demo
 from comments.models import AdvicePhrase, CommentSettings, IdentifyingPlace, LanguageSuggestion, SafetyTerm
+from demo.loader import rows_in_both_languages
 from members.services import profile_for, set_suspended
 from tests.blog.factories import BLOG_SPANISH, make_blog, make_post, post_spanish
 
@@ -107,11 +107,8 @@ def word_lists(english, spanish):
 @pytest.fixture
 def sharing_lists(english, spanish):
     """The demo's advice phrases and identifying places, as editors would keep them."""
-    for phrase, spanish_phrase, (suggestion, spanish_suggestion) in demo.ADVICE_PHRASES:
-        AdvicePhrase.objects.create(locale=english, phrase=phrase, suggestion=suggestion)
-        AdvicePhrase.objects.create(locale=spanish, phrase=spanish_phrase, suggestion=spanish_suggestion)
-    for locale, only in ((english, demo.ENGLISH_ONLY_ADVICE_PHRASES), (spanish, demo.SPANISH_ONLY_ADVICE_PHRASES)):
-        for phrase, suggestion in only:
-            AdvicePhrase.objects.create(locale=locale, phrase=phrase, suggestion=suggestion)
-    for name, kind in demo.IDENTIFYING_PLACES:
-        IdentifyingPlace.objects.create(name=name, kind=kind)
+    locales = {"en": english, "es": spanish}
+    for language, fields in rows_in_both_languages("comments", "comments.AdvicePhrase"):
+        AdvicePhrase.objects.create(locale=locales[language], phrase=fields["phrase"], suggestion=fields["suggestion"])
+    for _language, fields in rows_in_both_languages("comments", "comments.IdentifyingPlace"):
+        IdentifyingPlace.objects.create(name=fields["name"], kind=fields["kind"])

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from comments import demo
 from comments.models import AdviceNudgeCount, AdvicePhrase, IdentifyingPlace, LanguageSuggestion
 from comments.sharing import Kind, advice_in, identifying_details
+from demo.loader import rows_in_both_languages
 from tests.comments.factories import add_comment, form_data
 
 pytestmark = pytest.mark.django_db
@@ -343,13 +343,14 @@ COACH_SAMPLES = [
 @pytest.fixture
 def demo_coach_lists(english, spanish):
     """The coach's lists exactly as the demo loads them (without wagtail-localize, to stay fast)."""
-    rows = []
-    for (term, suggestion, note), (es_term, es_suggestion, es_note) in demo.SUGGESTIONS:
-        rows.append(LanguageSuggestion(locale=english, term=term, suggestion=suggestion, note=note))
-        rows.append(LanguageSuggestion(locale=spanish, term=es_term, suggestion=es_suggestion, note=es_note))
-    for locale, only in ((english, demo.ENGLISH_ONLY_SUGGESTIONS), (spanish, demo.SPANISH_ONLY_SUGGESTIONS)):
-        rows += [LanguageSuggestion(locale=locale, term=t, suggestion=s, note=n) for t, s, n in only]
-    LanguageSuggestion.objects.bulk_create(rows)
+    locales = {"en": english, "es": spanish}
+    LanguageSuggestion.objects.bulk_create(
+        LanguageSuggestion(locale=locales[language], **fields) for language, fields in demo_suggestions()
+    )
+
+
+def demo_suggestions():
+    return list(rows_in_both_languages("comments", "comments.LanguageSuggestion"))
 
 
 @pytest.mark.parametrize(("language", "text", "term"), COACH_SAMPLES)
@@ -361,8 +362,8 @@ def test_the_coach_finds_each_listed_word(demo_coach_lists, english, spanish, la
 
 
 def test_every_word_of_the_demo_lists_has_a_sample_above():
-    english_terms = {entry[0][0] for entry in demo.SUGGESTIONS} | {entry[0] for entry in demo.ENGLISH_ONLY_SUGGESTIONS}
-    spanish_terms = {entry[1][0] for entry in demo.SUGGESTIONS} | {entry[0] for entry in demo.SPANISH_ONLY_SUGGESTIONS}
+    english_terms = {fields["term"] for language, fields in demo_suggestions() if language == "en"}
+    spanish_terms = {fields["term"] for language, fields in demo_suggestions() if language == "es"}
     assert english_terms == {term for language, _text, term in COACH_SAMPLES if language == "en"}
     assert spanish_terms == {term for language, _text, term in COACH_SAMPLES if language == "es"}
 

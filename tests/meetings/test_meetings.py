@@ -193,19 +193,10 @@ def test_the_weekday_follows_the_first_date(make_meeting):
     assert MeetingPage.objects.filter(weekday=6).count() == 2
 
 
-def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(
-    a_spanish_home_page, django_capture_on_commit_callbacks, client
-):
-    from io import StringIO
-    from types import SimpleNamespace
+def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(django_capture_on_commit_callbacks, client):
+    from tests.cms.test_demo_content import load_demo_content
 
-    from cms.management.commands.load_demo_content import repair_child_counts
-    from meetings import demo
-
-    with django_capture_on_commit_callbacks(execute=True):
-        demo.load(SimpleNamespace(stdout=StringIO()))
-    # As load_demo_content does once every app has loaded (wagtail-localize#773).
-    repair_child_counts()
+    load_demo_content(django_capture_on_commit_callbacks, "site", "home", "meetings")
 
     english = MeetingPage.objects.filter(locale__language_code="en")
     spanish = MeetingPage.objects.filter(locale__language_code="es", live=True)

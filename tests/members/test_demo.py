@@ -1,24 +1,20 @@
 """The members' demo content: verified logins, listed and unlisted members in both languages."""
 
-from io import StringIO
-from types import SimpleNamespace
-
 import pytest
 from allauth.account.models import EmailAddress
 
 from cms.membership import is_member
-from members import demo
 from members.models import MemberProfile, Mute
+from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_members_load_twice_without_changes(make_user):
+def test_demo_members_load_twice_without_changes(make_user, django_capture_on_commit_callbacks):
     foundation_member = make_user("member", "Members")
-    command = SimpleNamespace(demo_password="demo-password-123", stdout=StringIO())
-    demo.load(command)
+    load_demo_content(django_capture_on_commit_callbacks, "members")
     snapshot = sorted(MemberProfile.objects.values_list("user__username", "show_in_directory", "preferred_language"))
-    demo.load(command)
+    load_demo_content(django_capture_on_commit_callbacks, "members")
     assert sorted(MemberProfile.objects.values_list("user__username", "show_in_directory", "preferred_language")) == (
         snapshot
     )

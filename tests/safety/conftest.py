@@ -1,32 +1,13 @@
-import io
-
 import pytest
-from django.core.management.base import OutputWrapper
 
-from cms import demo as cms_demo
-from cms.translation import translate_into_spanish
-from safety import demo as safety_demo
-
-
-class DemoCommand:
-    demo_password = "a-demo-password-for-tests"
-
-    def __init__(self):
-        self.stdout = OutputWrapper(io.StringIO())
+from tests.cms.test_demo_content import load_demo_content
 
 
 @pytest.fixture
-def a_plan_template(django_capture_on_commit_callbacks, monkeypatch):
+def a_plan_template(django_capture_on_commit_callbacks):
     """The demo's crisis lines and safety plan steps, in English and Spanish, as `load_demo_content` makes them."""
 
-    def translate_and_commit(instance, spanish, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return translate_into_spanish(instance, spanish, **kwargs)
-
-    for loader in (cms_demo, safety_demo):
-        monkeypatch.setattr(loader, "translate_into_spanish", translate_and_commit)
-    cms_demo.load(DemoCommand())
-    safety_demo.load(DemoCommand())
+    load_demo_content(django_capture_on_commit_callbacks, "site", "safety")
     from safety.models import SafetyPlanTemplate
 
     return SafetyPlanTemplate.objects.get(locale__language_code="en")
