@@ -113,7 +113,14 @@ def test_a_spanish_member_reads_replies_reports_practises_and_switches_language_
     expect(page.locator(f"#c{reply.pk}")).to_contain_text("A mí también me ayudó")
     assert_no_english(page, names)
 
-    page.locator(f"#c{others_comment.pk} form.comment__report button").first.click()
+    # Reporting asks why, confirms, and offers an undo (comments.views.report_comment).
+    page.locator(f"#c{others_comment.pk} a.comment__report").first.click()
+    page.get_by_label("Podría identificar a alguien o comparte datos privados").check()
+    assert_no_english(page, names)
+    page.get_by_role("button", name="Enviar el reporte").click()
+    expect(page.get_by_role("button", name="Deshacer mi reporte")).to_be_visible()
+    assert_no_english(page, names)
+    page.goto(live_server.url + post.url)
     expect(page.locator(f"#c{others_comment.pk} .comment__reported").first).to_be_visible()
     assert_no_english(page, names)
 
