@@ -40,7 +40,8 @@ def test_a_member_asks_and_an_editor_drafts_the_answer(live_server, browser_page
 
     log_in(page, live_server, an_editor)
     page.goto(live_server.url + "/admin/")
-    page.get_by_role("link", name="Member questions").click()
+    # The menu item carries the count of new questions (blog.wagtail_hooks.NewQuestionsBadge).
+    page.get_by_role("link", name="Member questions (1 new)").click()
     expect(page.get_by_text("Bringing up counselling")).to_be_visible()
     expect(page.get_by_text("steady-partner")).to_be_visible()
     expect(page.get_by_text(member.email)).to_have_count(0)
