@@ -9,6 +9,10 @@ site a translator would read the members' questions, and the titles of English d
   index (any of add, change, delete, view, through the model's registered permission policy).
 - The page chooser shows published pages, and the pages the user holds a page permission on (the
   pages Wagtail's explorer would show them); a draft they may not edit is not there, nor its title.
+- The admin API's images (`/admin/api/main/images/`, which wagtail-localize's translation editor
+  reads to show an image it may override) are the images the user may choose, private collections
+  included, as the image chooser lists them. Wagtail's own endpoint follows collection privacy
+  alone, so it answered 404 for a module's members-only picture and the editor stayed blank.
 - wagtailmedia's chooser lists only the media the user may choose (the "choose" permission on
   collections) but its "chosen" view answered any id: it now answers the same set, as Wagtail's
   image and document choosers already do.
@@ -23,6 +27,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
@@ -136,3 +142,10 @@ page_chooser_urls = [
         require_admin_access(GuardedPageChosenMultipleView.as_view()),
     ),
 ]
+
+
+class ChoosableImagesAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(get_image_model())
+        choosable = policy.instances_user_has_any_permission_for(self.request.user, ["choose"])
+        return choosable.order_by("id")

@@ -91,6 +91,8 @@ MEDIA_LIBRARY = (
     *manage("wagtailmedia.media", actions=("add", "change", "delete")),
 )
 CHOOSE_MEDIA = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+# Translation keeps a page's pictures, or swaps one with English words in it; documents stay staff's.
+CHOOSE_IMAGES = ("wagtailimages.choose_image",)
 
 ROLES = (
     Role(
@@ -135,12 +137,14 @@ ROLES = (
         permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION),
         pages={SPANISH_HOME: ("add_page", "change_page")},
         translatable_snippets=("add", "change"),
+        collections=CHOOSE_IMAGES,
     ),
     Role(
         SPANISH_REVIEWERS,
         permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION),
         pages={SPANISH_HOME: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")},
         translatable_snippets=("add", "change", "publish"),
+        collections=CHOOSE_IMAGES,
     ),
     # Members read the course and write comments; they never enter the admin.
     Role(MEMBERS),

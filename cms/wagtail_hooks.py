@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from .admin_access import choosable_pages, media_chooser_urls, snippet_chooser_urls
+from .admin_access import ChoosableImagesAPIViewSet, choosable_pages, media_chooser_urls, snippet_chooser_urls
 from .models import CrisisResource, SearchSynonym, SiteFooter
 from .page_deletion import confirm_large_bulk_deletion, confirm_large_page_deletion
 from .privacy import mark_served, view_restrictions
@@ -88,6 +88,12 @@ def refile_moved_images_renditions(request, action_type, objects, action_class_i
 def register_guarded_choosers():
     """Ahead of the viewsets' own chooser URLs (registered at order 0): the first match wins."""
     return [*snippet_chooser_urls(), *media_chooser_urls()]
+
+
+@hooks.register("construct_admin_api", order=100)
+def answer_choosable_images(router):
+    """After wagtail.images registers its endpoint under the same name (order 0)."""
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
 
 
 @hooks.register("construct_page_chooser_queryset")

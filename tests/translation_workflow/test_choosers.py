@@ -136,7 +136,9 @@ def an_image_a_document_and_a_media_file(settings, tmp_path):
 
 
 CHOOSABLE_KINDS = {
-    "translator": set(),  # translators translate text: no collection permission at all
+    # Translators see the pictures of what they translate (wagtail-localize's editor shows each one,
+    # and may swap it); documents and recordings stay with the staff who publish them.
+    "translator": {"images"},
     "editor": {"images", "documents"},  # Wagtail's Editors group: images and documents of every collection
     "superuser": {"images", "documents", "media"},
 }
@@ -153,6 +155,30 @@ def test_image_document_and_media_choosers_answer_only_what_the_user_may_choose(
         f"/admin/documents/chooser/chosen/{items['documents'].pk}/": "documents",
         f"/admin/documents/chooser/chosen-multiple/?id={items['documents'].pk}": "documents",
         f"/admin/media/chooser/{items['media'].pk}/": "media",
+        # The admin API wagtail-localize's translation editor reads an image segment from.
+        f"/admin/api/main/images/{items['images'].pk}/": "images",
     }
     shown = {url: items[kind].title in clients[role].get(url).content.decode() for url, kind in urls.items()}
     assert shown == {url: kind in CHOOSABLE_KINDS[role] for url, kind in urls.items()}
+
+
+def test_the_translation_editor_reads_a_members_only_picture_that_members_and_strangers_cannot(
+    clients, settings, tmp_path
+):
+    """A module's picture lives in the members-only collection; Wagtail's admin API answered 404 for
+    it to staff outside the Members group, which left wagtail-localize's editor blank."""
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.models import CreditedImage
+    from learning.models.pages import ensure_members_only_collection
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    collection = ensure_members_only_collection("Course pictures")
+    picture = CreditedImage.objects.create(title="Module hero", file=get_test_image_file(), collection=collection)
+    url = f"/admin/api/main/images/{picture.pk}/"
+    for role in ("translator", "reviewer", "editor"):
+        response = clients[role].get(url)
+        assert response.status_code == 200 and response.json()["title"] == "Module hero", role
+    for role in ("member", "anonymous"):
+        response = clients[role].get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], role
