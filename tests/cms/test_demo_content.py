@@ -43,7 +43,8 @@ def test_demo_content_is_idempotent_and_bilingual(client, settings, django_captu
 
     english_pages = Page.objects.live().filter(locale__language_code="en", depth__gt=1)
     spanish_pages = Page.objects.live().filter(locale__language_code="es", depth__gt=1)
-    assert english_pages.count() == spanish_pages.count() > 1
+    # Every page in both languages but the new fifth module (3 pages), left for the translators.
+    assert english_pages.count() - 3 == spanish_pages.count() > 1
     for page in spanish_pages.specific():
         response = client.get(page.url, follow=True)
         assert response.status_code == 200, page.url
@@ -101,10 +102,15 @@ def check_the_spanish_comes_from_the_po_files():
     from demo.loader import SECTIONS, read_section, read_spanish
 
     checked = {"pages": 0, "snippets": 0}
+    english_only_pages = set()
     for section in SECTIONS:
         spanish_entries = read_spanish(section)
         for entry in read_section(section).get("objects", []):
-            if entry.get("locale") == "es" or entry["key"] not in spanish_entries:
+            if entry.get("locale") == "es":
+                continue
+            if entry["key"] not in spanish_entries:
+                if "parent" in entry:
+                    english_only_pages.add(entry["key"])
                 continue
             model = apps.get_model(entry["model"])
             english = model.objects.get(translation_key=entry["translation_key"], locale__language_code="en")
@@ -121,6 +127,12 @@ def check_the_spanish_comes_from_the_po_files():
                     value = getattr(spanish, po_entry.msgctxt)
                     assert value == html.unescape(po_entry.msgstr), (entry["key"], po_entry.msgctxt)
     english_pages = Page.objects.filter(locale__language_code="en", depth__gt=2).count()
-    assert checked["pages"] == english_pages + 1, "every English page, with the home page, is in the data"
+    assert checked["pages"] + len(english_only_pages) == english_pages + 1, "every English page is in the data"
+    # The one piece of work the demo leaves the translators: the new fifth module, in English only.
+    assert english_only_pages == {
+        "page:/learning/module-5/",
+        "page:/learning/module-5/segment-1/",
+        "page:/learning/module-5/segment-2/",
+    }
     assert checked["snippets"] >= 40
     assert Page.objects.get(url_path="/inicio/aprendizaje/").title == "Módulos de aprendizaje"
