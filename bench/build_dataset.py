@@ -425,13 +425,17 @@ def build_posts(rows, english, spanish, topic_pairs, member_ids):
     return posts, topic_links
 
 
-def build_course(rows, english, spanish):
-    # The demo leaves its newest module in English only, work waiting for the translators; the bench
-    # measures the course in both languages, so that module and its segments are copied into Spanish.
+def copy_untranslated_modules(english, spanish):
+    """The demo leaves its newest module in English only, work waiting for the translators; the bench
+    measures the course in both languages, so that module and its segments are copied into Spanish
+    (before PageRows numbers the bulk-inserted pages)."""
     for module in ModulePage.objects.filter(locale=english).order_by("path"):
         for page in [module, *SegmentPage.objects.child_of(module).specific()]:
             if not Page.objects.filter(translation_key=page.translation_key, locale=spanish).exists():
                 page.copy_for_translation(spanish).save_revision().publish()
+
+
+def build_course(rows, english, spanish):
     index_en = Page.objects.get(pk=LearningIndexPage.objects.get(locale=english).pk)
     index_es = translation_of(index_en, spanish)
     modules = {m.number: m for m in ModulePage.objects.filter(locale=english)}
@@ -736,6 +740,7 @@ def main():
             )
         }
         topic_pairs = build_topics(english, spanish)
+        copy_untranslated_modules(english, spanish)
         rows = PageRows()
         posts, topic_links = build_posts(rows, english, spanish, topic_pairs, member_ids)
         segment_keys = build_course(rows, english, spanish)
