@@ -1,9 +1,12 @@
-"""File storage that names uploads itself."""
+"""File storage that names uploads itself, and static files as production serves them."""
 
 import os
 import secrets
 
+import rcssmin
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 def server_generated_name(filename):
@@ -24,3 +27,19 @@ class ServerNamedFileSystemStorage(FileSystemStorage):
 
     def generate_filename(self, filename):
         return super().generate_filename(server_generated_name(filename))
+
+
+class MinifiedStaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's hashed and compressed static files, with every stylesheet minified first.
+
+    rcssmin takes out comments and spacing: the site's stylesheet, on every page, goes from 19.7 to
+    about 17.4 KB before compression, and the page-weight budget (issue 18) counts bytes uncompressed.
+    The hashed copies are written through here too; minifying minified CSS changes nothing.
+    """
+
+    def _save(self, name, content):
+        if name.endswith(".css"):
+            # Django hashed the file before handing it over: read it from the start.
+            content.seek(0)
+            content = ContentFile(rcssmin.cssmin(content.read()))
+        return super()._save(name, content)

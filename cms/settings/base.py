@@ -188,7 +188,7 @@ STORAGES = {
     "default": {"BACKEND": "cms.storage.ServerNamedFileSystemStorage"},
     # Renditions are named by Wagtail from the original's (already random) name and the filter.
     "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.storage.MinifiedStaticFilesStorage"},
 }
 # Several app servers need one media store: a folder they all mount (MEDIA_ROOT, the default), or
 # an S3-compatible bucket when MEDIA_STORAGE_BUCKET is set (django-storages; ops/storage.py).
