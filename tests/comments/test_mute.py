@@ -58,10 +58,12 @@ def test_the_muted_members_comments_collapse_for_the_muter_and_replies_of_others
             "I started with one calm sentence.",
             "Glad to hear it.",
         }
-        assert details.find("form", class_="comment__unmute")["action"] == f"/comments/{muted['id'][1:]}/unmute/"
+        unmute = details.find("button", class_="comment__unmute")
+        assert unmute["formaction"] == f"/comments/{muted['id'][1:]}/unmute/"
+        assert html.find(id=unmute["form"])["method"] == "post"
     assert reply.find("details", recursive=False) is None, "Carmen's reply is not hidden with the comment above it"
     assert reply.find(class_="comment__text").get_text(strip=True) == "That helped me too."
-    assert reply.find("form", class_="comment__mute") is not None
+    assert reply.find("button", class_="comment__mute") is not None
 
 
 def test_nobody_else_sees_the_mute(client, a_post, a_member, another_member, a_third_member, a_moderator, a_thread):
@@ -83,11 +85,15 @@ def test_the_mute_control_is_on_other_members_comments_only(
     team = add_comment(a_post, a_moderator, "The team's answer.")
     client.force_login(a_member)
     html = thread_of(client, a_post)
-    assert html.find(id=f"c{a_thread['opening'].pk}").find("form", class_="comment__mute")["action"] == mute_url(
-        a_thread["opening"]
-    )
-    assert html.find(id=f"c{own.pk}").find("form", class_="comment__mute") is None
-    assert html.find(id=f"c{team.pk}").find("form", class_="comment__mute") is None
+    mute = html.find(id=f"c{a_thread['opening'].pk}").find("button", class_="comment__mute")
+    assert mute["formaction"] == mute_url(a_thread["opening"])
+    # One form after the thread carries the CSRF token for every Mute button, and one explanation.
+    form = html.find(id=mute["form"])
+    assert form.name == "form" and form["method"] == "post"
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert "for you only. Nobody is told." in html.find(id=mute["aria-describedby"]).get_text()
+    assert html.find(id=f"c{own.pk}").find("button", class_="comment__mute") is None
+    assert html.find(id=f"c{team.pk}").find("button", class_="comment__mute") is None
     client.logout()
     assert "comment__mute" not in client.get(a_post.url).content.decode()
 
@@ -114,10 +120,11 @@ def test_muting_is_in_spanish_on_the_spanish_page(client, a_spanish_post, a_span
     comment = add_comment(a_spanish_post, another_member, "Yo empecé con una frase tranquila.")
     client.force_login(a_spanish_member)
     page = thread_of(client, a_spanish_post)
-    form = page.find(id=f"c{comment.pk}").find("form", class_="comment__mute")
-    assert form.button.get_text() == "Silenciar"
-    assert form["action"] == f"/es/comentarios/{comment.pk}/silenciar/"
-    response = client.post(form["action"], follow=True)
+    mute = page.find(id=f"c{comment.pk}").find("button", class_="comment__mute")
+    assert mute.get_text() == "Silenciar"
+    assert mute["formaction"] == f"/es/comentarios/{comment.pk}/silenciar/"
+    assert "No se le avisa a nadie." in page.find(id=mute["aria-describedby"]).get_text()
+    response = client.post(mute["formaction"], follow=True)
     html = response.content.decode()
     assert "Silenció a luis." in html
     summary = BeautifulSoup(html, "html.parser").find(id=f"c{comment.pk}").summary

@@ -39,7 +39,7 @@ def test_a_member_on_a_phone_mutes_a_member_shows_the_comment_and_unmutes_from_t
     summary.click()
     expect(text).to_have_text("We started with one calm sentence at breakfast.")
     expect(text).to_be_visible()
-    expect(comment.locator("details form.comment__unmute button")).to_be_visible()
+    expect(comment.locator("details button.comment__unmute")).to_be_visible()
 
     # The member's profile lists everyone they muted (the opened comment has its own Unmute too).
     page.goto(live_server.url + "/members/me/#muted")

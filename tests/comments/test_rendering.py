@@ -94,10 +94,10 @@ def test_a_muted_authors_comment_is_wrapped_whole_in_a_details_and_its_replies_a
     assert details.summary.get_text() == "Comment from a member you muted"
     text = details.find("article").find(class_="comment__text")
     assert text.get_text(strip=True) == "Words <b>escaped</b> even here."
-    assert details.find("form", class_="comment__unmute")["action"] == "/comments/10/unmute/"
-    assert details.find("form", class_="comment__mute") is None, "already muted"
+    assert details.find("button", class_="comment__unmute")["formaction"] == "/comments/10/unmute/"
+    assert details.find("button", class_="comment__mute") is None, "already muted"
     assert item.find("ol", recursive=False).find(id="c11").find("details") is None
-    assert html.find(id="c11").find("form", class_="comment__mute")["action"] == "/comments/11/mute/"
+    assert html.find(id="c11").find("button", class_="comment__mute")["formaction"] == "/comments/11/mute/"
 
 
 def test_mute_controls_skip_the_viewers_own_the_teams_and_former_members_comments(viewer):
@@ -108,21 +108,23 @@ def test_mute_controls_skip_the_viewers_own_the_teams_and_former_members_comment
         _node(23, 6, "Another member."),
     ]
     html = _render(nodes, viewer)
-    assert [form.find_parent("li")["id"] for form in html.select("form.comment__mute")] == ["c23"]
-    assert html.select_one("form.comment__mute input[name=csrfmiddlewaretoken]")["value"] == "token"
+    assert [button.find_parent("li")["id"] for button in html.select("button.comment__mute")] == ["c23"]
+    # The buttons post the one form after the thread, which carries the token.
+    form = html.find(id=html.select_one("button.comment__mute")["form"])
+    assert form.select_one("input[name=csrfmiddlewaretoken]")["value"] == "token"
 
 
 def test_nothing_collapses_or_offers_muting_to_a_viewer_who_may_not_mute(viewer):
     html = _render([_node(30, 2, "Words.", muted_by_viewer=True)], viewer, can_mute=False)
-    assert html.find("details") is None and html.find("form", class_="comment__mute") is None
+    assert html.find("details") is None and html.find(class_="comment__mute") is None and html.find("form") is None
 
 
 def test_the_mute_markup_speaks_spanish(viewer):
     html = _render([_node(40, 2, "Palabras.", muted_by_viewer=True), _node(41, 3, "Otras.")], viewer, language="es")
     assert html.summary.get_text() == "Comentario de una persona que usted silenció"
-    assert html.select_one("form.comment__unmute button").get_text() == "Dejar de silenciar"
-    assert html.select_one("form.comment__mute")["action"] == "/es/comentarios/41/silenciar/"
-    assert html.select_one("form.comment__mute button").get_text() == "Silenciar"
+    assert html.select_one("button.comment__unmute").get_text() == "Dejar de silenciar"
+    assert html.select_one("button.comment__mute")["formaction"] == "/es/comentarios/41/silenciar/"
+    assert html.select_one("button.comment__mute").get_text() == "Silenciar"
 
 
 def _noted_node(note):
