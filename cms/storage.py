@@ -32,8 +32,8 @@ class ServerNamedFileSystemStorage(FileSystemStorage):
 class MinifiedStaticFilesStorage(CompressedManifestStaticFilesStorage):
     """WhiteNoise's hashed and compressed static files, with every stylesheet minified first.
 
-    rcssmin takes out comments and spacing: the site's stylesheet, on every page, goes from 19.7 to
-    about 17.4 KB before compression, and the page-weight budget (issue 18) counts bytes uncompressed.
+    rcssmin takes out comments and spacing: the site's stylesheet, on every page, goes from 19,670 to
+    15,338 bytes before compression, and the page-weight budget (issue 18) counts bytes uncompressed.
     The hashed copies are written through here too; minifying minified CSS changes nothing.
     """
 

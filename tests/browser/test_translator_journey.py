@@ -12,7 +12,6 @@ Spanish. The reviewers' and the translator's emails are read.
 import os
 import re
 
-import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -21,6 +20,7 @@ from wagtail.users.models import UserProfile
 
 from demo.management.commands.load_demo_content import DEFAULT_DEMO_PASSWORD
 from learning.models import ModulePage, SegmentPage
+from tests.translation_workflow.translation_editor import translate_then_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -63,24 +63,6 @@ def status_row(page, title):
     return page.get_by_role("row").filter(has=page.get_by_role("link", name=title, exact=True))
 
 
-def translate_in_the_editor(page, tmp_path, name):
-    """Machine draft first, then the translator's own Spanish through a PO file, then submit."""
-    page.get_by_role("button", name=re.compile(r"^\s*Translate with")).click()
-    expect(page.get_by_text("Machine translation drafted the untranslated strings")).to_be_visible()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download PO file").click()
-    po = polib.pofile(download.value.path().read_text())
-    for entry in po:
-        assert entry.msgid in SPANISH, f"no Spanish for {entry.msgid!r}"
-        entry.msgstr = SPANISH[entry.msgid]
-    edited = tmp_path / f"{name}.po"
-    po.save(str(edited))
-    page.locator("input[type=file][name=file]").first.set_input_files(str(edited))
-    expect(page.get_by_text("Imported the PO file. Every string is translated.")).to_be_visible()
-    page.locator("[data-translation-footer]").get_by_role("button", name="Submit for Spanish review").click()
-    expect(page.get_by_text("Sent to the Spanish reviewers")).to_be_visible()
-
-
 def test_the_translator_translates_the_new_module_and_the_reviewer_publishes_it(
     live_server, browser, browser_page, mailoutbox, tmp_path
 ):
@@ -97,12 +79,12 @@ def test_the_translator_translates_the_new_module_and_the_reviewer_publishes_it(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Translate page")
     page.get_by_label("Include subtree (2 pages)").check()
     page.get_by_role("button", name="Submit").click()
-    translate_in_the_editor(page, tmp_path, "module")
+    translate_then_submit(page, tmp_path, "module", SPANISH)
 
     for number, title in enumerate(SEGMENTS, start=1):
         page.goto(base + "/admin/translation-workflow/status/?status=in_progress")
         status_row(page, title).get_by_role("link", name="Edit translation").click()
-        translate_in_the_editor(page, tmp_path, f"segment-{number}")
+        translate_then_submit(page, tmp_path, f"segment-{number}", SPANISH)
     page.goto(base + "/admin/translation-workflow/status/?status=in_review")
     for title in (MODULE, *SEGMENTS):
         expect(status_row(page, title)).to_have_count(1)

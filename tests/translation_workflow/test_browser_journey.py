@@ -4,7 +4,6 @@ the reviewer compares, approves, and the Spanish page goes live. Axe checks the 
 
 import re
 
-import polib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -12,6 +11,7 @@ from playwright.sync_api import expect
 from tests.members.factories import PASSWORD
 
 from .conftest import MODULE_SPANISH
+from .translation_editor import translate_then_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -57,20 +57,7 @@ def test_translator_translates_and_submits_a_module_and_a_reviewer_publishes_it(
     page.keyboard.press("Escape")
 
     # A machine draft of every string, then the PO file round trip replaces it with human Spanish.
-    page.get_by_role("button", name=re.compile(r"^\s*Translate with")).click()
-    expect(page.get_by_text("Machine translation drafted the untranslated strings")).to_be_visible()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download PO file").click()
-    po = polib.pofile(download.value.path().read_text())
-    for entry in po:
-        entry.msgstr = MODULE_SPANISH[entry.msgid]
-    edited = tmp_path / "module.po"
-    po.save(str(edited))
-    page.locator("input[type=file][name=file]").first.set_input_files(str(edited))
-    expect(page.get_by_text("Imported the PO file. Every string is translated.")).to_be_visible()
-
-    page.locator("[data-translation-footer]").get_by_role("button", name="Submit for Spanish review").click()
-    expect(page.get_by_text("Sent to the Spanish reviewers")).to_be_visible()
+    translate_then_submit(page, tmp_path, "module", MODULE_SPANISH)
     expect(page.locator("[data-spanish-review-notice]")).to_contain_text("waiting for a Spanish reviewer")
 
     reviewer_context = browser.new_context(locale="en-US")
