@@ -12,7 +12,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # nginx stands for, they held the lowest p99 of sync 2 and 4 and gthread 2x4 and 2x8, at 8 and 32
 # connections. Sync workers suffer only from clients that read slowly, and nginx (ops/nginx.conf)
 # buffers every response and sends protected media itself, so none reaches them; run them only
-# behind it. Straight to gunicorn, 4 slow readers cut sync 2x1 to 2 req/s while gthread held 33.
+# behind it. Straight to gunicorn, 4 slow readers cut sync 2x1 to 2 req/s; gthread 2x8 held 33.
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 worker_class = "gthread" if threads > 1 else "sync"
