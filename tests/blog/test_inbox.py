@@ -9,6 +9,7 @@ from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
 from members.registry import activity, data_export
 from tests.links import BASE_URL
+from tests.members.factories import logged_in
 
 from .factories import BLOG_SPANISH, make_blog, make_post, post_spanish
 
@@ -31,12 +32,6 @@ def draft_url(question):
 
 def decline_url(question):
     return f"/admin/blog/questions/{question.pk}/decline/"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

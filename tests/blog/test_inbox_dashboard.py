@@ -2,25 +2,19 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from blog.models import QuestionSubmission
 from home.models import HomePage
 from tests.cms.test_demo_content import load_demo_content
+from tests.members.factories import logged_in
 
 from .factories import BLOG_SPANISH, make_blog
 
 pytestmark = pytest.mark.django_db
 
 LISTING = "/admin/snippets/blog/questionsubmission/"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

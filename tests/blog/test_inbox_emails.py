@@ -2,23 +2,17 @@
 questions, and never an answer email to someone who turned those off."""
 
 import pytest
-from django.test import Client
 
 from blog import inbox
 from blog.models import QAPostPage, QuestionSubmission
 from home.models import HomePage
 from tests.links import BASE_URL
+from tests.members.factories import logged_in
 
 from .factories import BLOG_SPANISH, make_blog
 
 # These read what the emails say; discreet mode has its own test (tests/comments/test_every_email_discreet.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("descriptive_emails")]
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def set_profile(user, **fields):

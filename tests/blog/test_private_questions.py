@@ -2,11 +2,11 @@
 labelled private everywhere, never turned into a post, and part of the member's data."""
 
 import pytest
-from django.test import Client
 
 from blog import inbox
 from blog.models import QAPostPage, QuestionSubmission
 from members.privacy import member_data
+from tests.members.factories import logged_in
 
 from .factories import make_blog
 
@@ -19,12 +19,6 @@ PRIVATE = {
     "private": "on",
 }
 LISTING = "/admin/snippets/blog/questionsubmission/"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ podcast episodes."""
 import pytest
 from bs4 import BeautifulSoup
 from django.db import transaction
-from django.test import Client
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import EpisodeTopic, QAPostPage, Topic
 from home.models import HomePage
+from tests.members.factories import logged_in
 
 from .factories import BLOG_SPANISH, INDEX_SPANISH, make_blog, make_episode, make_podcast, make_post, make_topic
 
@@ -20,12 +20,6 @@ ADD_URL = "/admin/snippets/blog/topic/add/"
 
 def edit_url(topic):
     return f"/admin/snippets/blog/topic/edit/{topic.pk}/"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture(autouse=True)

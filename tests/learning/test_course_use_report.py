@@ -2,25 +2,19 @@
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.roles import EDITORS, MODERATORS
 from learning.models import JournalEntry, SegmentCompletion
 from members.services import profile_for
+from tests.members.factories import logged_in
 
 from .factories import add_module, make_exercise, segment
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/course-use/"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def a_reader(make_user, username, language):

@@ -5,6 +5,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from cms.membership import MEMBERS_GROUP
 
@@ -39,3 +40,10 @@ class MemberFactory(UserFactory):
     @factory.post_generation
     def verified_email(user, create, extracted, **kwargs):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+def logged_in(user):
+    """A test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
