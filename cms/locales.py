@@ -61,3 +61,7 @@ def forget(**kwargs):
 def connect_signals():
     post_save.connect(forget, sender=Locale, dispatch_uid="cms.locales.post_save")
     post_delete.connect(forget, sender=Locale, dispatch_uid="cms.locales.post_delete")
+    # Wagtail's own routing, `Page.localized` and its blocks ask `Locale.get_active()` several
+    # times a page (four queries on the home page): they get the memoised rows too.
+    Locale.get_active = classmethod(lambda cls: active_locale())
+    Locale.get_default = classmethod(lambda cls: default_locale())

@@ -13,11 +13,13 @@ moves the generation on, so the next visitor gets a freshly rendered page: preci
 would have to know every listing, archive and feed a change shows up on.
 """
 
+import threading
 import time
 
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
@@ -28,6 +30,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 GENERATION_KEY = "page-cache-generation"
 # Pages each worker keeps a copy of (PagesNearby): most are 5-20 KB, a 500-comment thread 400 KB.
 NEARBY_PAGES = 200
+# Pieces each worker keeps a copy of (the page chrome, rendered page bodies, comment fragments):
+# a few KB each, so many more of them.
+NEARBY_PIECES = 3000
 # What public pages show besides pages (which are watched through Wagtail's publishing signals
 # and their own saves and deletions below) and snippets (every registered snippet is watched):
 # the comments on them and the public names beside those comments, the media they embed, the
@@ -70,32 +75,62 @@ def _fresh_generation():
     return time.time_ns()
 
 
+# The generation read at the start of a request serves the whole request: one trip to the shared
+# cache however many cached pieces a page assembles, and every piece of one page is of one
+# generation. Outside a request (commands, the shell) it is read every time.
+_this_request = threading.local()
+
+
+def _request_started(**kwargs):
+    _this_request.active, _this_request.generation = True, None
+
+
+def _request_finished(**kwargs):
+    _this_request.active, _this_request.generation = False, None
+
+
 def current_generation():
+    generation = getattr(_this_request, "generation", None)
+    if generation is not None:
+        return generation
     cache = _cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), None)
         generation = cache.get(GENERATION_KEY)
+    if getattr(_this_request, "active", False):
+        _this_request.generation = generation
     return generation
+
+
+_MISSING = object()
 
 
 def cached_with_pages(name, key, build):
     """`build()`, kept exactly as long as the cached pages: under the current generation.
 
-    For the page chrome (menu, footer, crisis resources) and site-wide settings: the same for every
-    visitor of a language, changed only by what moves the generation on, and so costing no queries
-    on members' pages either. Where the page cache
-    is off (development, or production without a shared cache), so is this: `build()` every time.
+    For what is the same for every visitor of a language and changes only with what moves the
+    generation on: the page chrome (menu, footer, crisis resources), site-wide settings, rendered
+    page bodies and comment fragments. It costs no queries on members' pages either, and, with
+    the copy each worker keeps, no trip to the shared cache. Where the page cache is off
+    (development, or production without a shared cache), so is this: `build()` every time.
     """
     from django.conf import settings
 
     if not settings.CACHE_MIDDLEWARE_SECONDS:
         return build()
-    return _cache().get_or_set(f"chrome-{current_generation()}-{name}-{key}", build, settings.CACHE_MIDDLEWARE_SECONDS)
+    cache = _pieces_nearby()
+    full_key = f"chrome-{current_generation()}-{name}-{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(full_key, value, settings.CACHE_MIDDLEWARE_SECONDS)
+    return value
 
 
 def invalidate(**kwargs):
     """Move every cached page out of use; a signal receiver, and callable directly."""
+    _this_request.generation = None
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -143,23 +178,30 @@ class PagesNearby:
         self.nearby.set(key, value, timeout)
 
 
-_nearby = None
+_nearby = {}
 
 
-def _pages_nearby():
+def _nearby_copy(name, entries):
     from django.conf import settings
 
-    global _nearby
     shared = _cache()
     if isinstance(shared, DummyCache):
         # Nothing is shared, so there is no generation to check a copy against: keep none either.
         return shared
-    if _nearby is None:
-        _nearby = LocMemCache(
-            "craft-pages-nearby",
-            {"TIMEOUT": settings.CACHE_MIDDLEWARE_SECONDS or 1, "OPTIONS": {"MAX_ENTRIES": NEARBY_PAGES}},
+    if name not in _nearby:
+        _nearby[name] = LocMemCache(
+            f"craft-{name}-nearby",
+            {"TIMEOUT": settings.CACHE_MIDDLEWARE_SECONDS or 1, "OPTIONS": {"MAX_ENTRIES": entries}},
         )
-    return PagesNearby(shared, _nearby)
+    return PagesNearby(shared, _nearby[name])
+
+
+def _pages_nearby():
+    return _nearby_copy("pages", NEARBY_PAGES)
+
+
+def _pieces_nearby():
+    return _nearby_copy("pieces", NEARBY_PIECES)
 
 
 class GenerationKeyMixin:
@@ -257,3 +299,5 @@ def connect_signals():
     post_save.connect(_model_changed, dispatch_uid="cms.page_cache.post_save")
     post_delete.connect(_model_changed, dispatch_uid="cms.page_cache.post_delete")
     m2m_changed.connect(_relation_changed, dispatch_uid="cms.page_cache.m2m_changed")
+    request_started.connect(_request_started, dispatch_uid="cms.page_cache.request_started")
+    request_finished.connect(_request_finished, dispatch_uid="cms.page_cache.request_finished")

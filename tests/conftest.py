@@ -91,6 +91,16 @@ def default_language_after_each_test():
 
 
 @pytest.fixture(autouse=True)
+def forget_memoised_locales():
+    """A test's Locale rows roll back with it, and a rollback sends no delete signal: forget the
+    rows cms.locales memoised, as a deletion would."""
+    yield
+    from cms import locales
+
+    locales.forget()
+
+
+@pytest.fixture(autouse=True)
 def every_emailed_link_leads_to_the_public_address(monkeypatch):
     """Every email the suite sends, whichever test sends it, is read as it is sent: each absolute
     link must start with WAGTAILADMIN_BASE_URL (a port the test client never uses), so a link

@@ -34,6 +34,7 @@ from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
+from cms.shared_pieces import for_everyone, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 
@@ -165,7 +166,16 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["episodes"] = Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(request.GET.get("page"))
+        context["episodes"] = for_everyone(
+            "podcast-episodes",
+            f"{self.pk}-{request.GET.urlencode()}",
+            lambda: render_part(
+                "blog/includes/podcast_episodes.html",
+                {"episodes": Paginator(self.episodes(), EPISODES_PER_PAGE).get_page(request.GET.get("page"))},
+                request,
+            ),
+            request,
+        )
         return context
 
     @path("feed/", name="feed")

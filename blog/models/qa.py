@@ -28,6 +28,7 @@ from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
+from cms.shared_pieces import for_everyone, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin, visible_comment_count
 from members.services import display_name
@@ -85,6 +86,27 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
 
     def get_context(self, request, *args, topic=None, month=None, topics=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        key = f"{self.pk}-{topic.pk if topic else ''}-{month or ''}-{request.GET.urlencode()}"
+        listing = for_everyone(
+            "blog-listing", key, lambda: self.listing(request, topic=topic, month=month, topics=topics), request
+        )
+        context.update(
+            listing=listing["html"],
+            canonical_url=listing["canonical_url"],
+            topic=topic,
+            month=month,
+            feed_url=self.feed_url(request, topic),
+        )
+        return context
+
+    def feed_url(self, request, topic=None):
+        # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
+        subpage = self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed")
+        return self.get_url(request) + subpage
+
+    def listing(self, request, topic=None, month=None, topics=None):
+        """The posts of one page of the listing with the sidebar, as HTML, and the page's canonical URL:
+        the same for every reader (`cms.shared_pieces`)."""
         posts = self.posts()
         listed = posts.newest_first()
         if topic is not None:
@@ -106,21 +128,19 @@ class BlogIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneChil
         canonical_url = self.get_full_url(request) + subpage
         if page_of_posts.number > 1:
             canonical_url += f"?page={page_of_posts.number}"
+        part = {
+            "page": self,
+            "posts": page_of_posts,
+            "topic": topic,
+            "month": month,
+            "topics": topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id, live=True),
+            "recent_posts": posts.newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
+            "months": posts.dates("date", "month", order="DESC"),
+            "feed_url": self.feed_url(request, topic),
+        }
         if topic is not None and page_of_posts.number == 1:
-            context["topic_episodes"] = self.episodes_about(topic)
-        context.update(
-            posts=page_of_posts,
-            canonical_url=canonical_url,
-            topic=topic,
-            month=month,
-            topics=topics if topics is not None else Topic.objects.filter(locale_id=self.locale_id, live=True),
-            recent_posts=posts.newest_first().only("title", "url_path", "date")[: self.recent_posts_in_sidebar],
-            months=posts.dates("date", "month", order="DESC"),
-            # Absolute paths: a relative "feed/" would resolve under /blog/2025/02/ or /blog/topic/x/.
-            feed_url=self.get_url(request)
-            + (self.reverse_subpage("topic_feed", args=[topic.slug]) if topic else self.reverse_subpage("feed")),
-        )
-        return context
+            part["topic_episodes"] = self.episodes_about(topic)
+        return {"html": render_part("blog/includes/blog_listing.html", part, request), "canonical_url": canonical_url}
 
     @staticmethod
     def posts_in_order(ids):

@@ -374,7 +374,7 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Several app servers share one cache (login limits, site root paths): Redis in production.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {"default": {"BACKEND": "cms.shared_cache.RedisCache", "LOCATION": CACHE_URL}}
     # Sessions are read from the shared cache and written through to the database: no session
     # query on members' pages. Never with a per-process cache, where a logout in one worker would
     # leave the session alive in the others.

@@ -75,14 +75,12 @@ def page_in_languages(request, page):
     query.pop(UNTRANSLATED_PARAMETER, None)
     query = f"?{query.urlencode()}" if query else ""
     translations = {}
-    sections = {}
     match = None
     if page is not None:
-        translations = {
-            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        if len(translations) < len(settings.LANGUAGES):
-            sections = _nearest_translated_sections(page)
+        site = Site.find_for_request(request)
+        translations = cached_with_pages(
+            "translations", f"{page.pk}-{site.pk if site else 0}", lambda: _translations_by_language(request, page)
+        )
         routed = getattr(request, "routable_resolver_match", None)
         if routed is not None and getattr(getattr(routed.func, "__self__", None), "pk", None) == page.pk:
             match = routed
@@ -90,17 +88,17 @@ def page_in_languages(request, page):
     for code, _name in settings.LANGUAGES:
         url, exact = None, True
         if page is not None:
-            target = translations.get(code)
+            target, target_url, is_section = translations.get(code, (None, None, False))
             subpage = ""
             if target is not None and match is not None and hasattr(page, "counterpart_subpage"):
                 subpage = page.counterpart_subpage(target, match)
-            if target is not None and subpage is not None:
-                url = target.get_url(request) + subpage + query
+            if is_section:
+                url, exact = f"{target_url}?{UNTRANSLATED_PARAMETER}=1", False
+            elif target is not None and subpage is not None:
+                url = target_url + subpage + query
             elif target is not None:
                 # The sub-route has no counterpart there (an untranslated topic): its page in that language.
-                url, exact = f"{target.get_url(request)}?{UNTRANSLATED_PARAMETER}=1", False
-            elif code in sections:
-                url, exact = f"{sections[code].get_url(request)}?{UNTRANSLATED_PARAMETER}=1", False
+                url, exact = f"{target_url}?{UNTRANSLATED_PARAMETER}=1", False
         else:
             url = translate_url(request.path, code) + query
         if url:
@@ -116,6 +114,21 @@ def page_in_languages(request, page):
                 }
             )
     return links
+
+
+def _translations_by_language(request, page):
+    """{language: (its live translation or nearest translated section, its URL, is a section)}.
+
+    The same for every reader of the page, so kept with the page chrome (`cached_with_pages`).
+    """
+    translations = {
+        p.locale.language_code: (p, p.get_url(request), False)
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    if len(translations) < len(settings.LANGUAGES):
+        for code, section in _nearest_translated_sections(page).items():
+            translations.setdefault(code, (section, section.get_url(request), True))
+    return translations
 
 
 def _nearest_translated_sections(page):

@@ -1,0 +1,33 @@
+"""Parts of a page that are the same for every reader, rendered once per generation.
+
+A listing (the blog's posts with its sidebar, the podcast's episodes) or a page's body is the same
+for everyone who may see the page, in one language. `for_everyone` builds such a part once and
+keeps it with the page chrome under the page cache's generation (`cached_with_pages`), so any
+change a public page could show retires it at once, and members' pages, which the whole-page
+cache never keeps, assemble cached parts too.
+
+Nothing personal can get in: `render_part` renders a part's template from the context it is given
+and the request (for its URLs and query string), without Django's context processors, so it has
+no `user`, no `perms`, no CSRF token and no messages to show. A preview (Wagtail's, or a
+workflow's review) is never cached: its content is not the page's published one.
+"""
+
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import translation
+
+from cms.page_cache import cached_with_pages
+
+
+def for_everyone(name, key, build, request):
+    """`build()`, kept for every reader of the active language under `key` (see the module)."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return cached_with_pages(name, f"{translation.get_language()}-{key}", build)
+
+
+def render_part(template_name, context, request):
+    """`template_name` rendered from `context` and the request alone: nothing of the reader's."""
+    context = Context({**context, "request": request})
+    context.request = request  # {% querystring %} reads it from here
+    return get_template(template_name).template.render(context)
