@@ -2,10 +2,10 @@
 
 Django's `RedisCacheClient.get_client()` builds a new `redis.Redis` object for every cache call
 (the pool, and so the connections, are reused; the client object with its ~170 response callbacks
-is not). A page makes several cache calls (session, page-cache generation, page chrome, fragments),
-and `make bench` profiled half of each call's time in building that object: 0.23 of 0.46 ms. A
-`redis.Redis` client is safe to share between threads, and Django already keeps one cache backend
-per thread.
+is not). A page makes several cache calls (session, page-cache generation, page chrome, fragments);
+measured against a local Redis, a `get` took 0.24-0.26 ms with Django's client and 0.09-0.11 ms
+with one kept. A `redis.Redis` client is safe to share between threads, and Django already keeps
+one cache backend per thread.
 """
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache

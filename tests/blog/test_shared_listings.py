@@ -37,9 +37,7 @@ def listings_built(monkeypatch):
     return built
 
 
-def test_members_and_visitors_share_one_rendering_of_the_listing_until_a_post_is_published(
-    a_home_page, listings_built
-):
+def test_members_and_visitors_share_one_rendering_of_the_listing_until_a_post_is_published(a_home_page, listings_built):
     blog = make_blog(a_home_page)
     make_post(blog, 1)
     member = logged_in(a_member())
