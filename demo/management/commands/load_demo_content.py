@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
+from demo.deferred import index_updates_at_the_end
 from demo.loader import SECTIONS, DemoLoader
 
 DEFAULT_DEMO_PASSWORD = "craft-demo-password"  # noqa: S105 (demo only; refused with DEBUG off)
@@ -28,7 +29,10 @@ class Command(BaseCommand):
                 "Pass --force if this really is a throwaway site."
             )
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
-        DemoLoader(password, self.stdout, sections=section).load()
+        # Each page is saved several times on its way to being published in both languages: index
+        # it once, as it ends up (demo.deferred).
+        with index_updates_at_the_end():
+            DemoLoader(password, self.stdout, sections=section).load()
         # wagtail-localize publishes translations on commit; when the whole load runs in one
         # transaction, parents published there keep a stale child count and their translated
         # children 404 (wagtail-localize#773). Recount once every publication has run.
