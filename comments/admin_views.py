@@ -30,6 +30,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.models import ModelLogEntry, Page
 
+from cms.admin_ui import status_links
 from cms.roles import MODERATE_COMMENTS
 from members.services import preferred_language
 
@@ -268,12 +269,7 @@ class ModerationQueueView(ModerateMixin, IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = queue_counts(Status.TABS)
-        index_url = reverse(self.index_url_name)
-        context["statuses"] = [
-            {"value": value, "label": label, "count": counts[value], "url": f"{index_url}?status={value}"}
-            for value, label in Status.TABS
-        ]
+        context["statuses"] = status_links(queue_counts(Status.TABS), Status.TABS, reverse(self.index_url_name))
         context["status"] = self.status
         context["no_results_message"] = _("Nothing here. Thank you for keeping the conversation kind.")
         return context

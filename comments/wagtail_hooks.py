@@ -4,9 +4,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.admin_ui import PermissionMenuItem, StatusCountsPanel
 
 from . import admin_urls, services
 from .admin_views import MODERATE, Status, queue_counts
@@ -89,16 +90,12 @@ def register_moderation_log_actions(actions):
     actions.register_action(services.WROTE_TO_MEMBER, _("Write to the member"), _("Wrote to the member privately"))
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(MODERATE)
-
-
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
-    return ModeratorMenuItem(
+    return PermissionMenuItem(
         _("Comment moderation"),
         reverse("comments_moderation:queue"),
+        permission=MODERATE,
         name="comment-moderation",
         icon_name="comment",
         order=255,
@@ -127,23 +124,19 @@ def register_advice_report_menu_item():
     )
 
 
-class ModerationPanel(Component):
+class ModerationPanel(StatusCountsPanel):
     """Dashboard counts of comments waiting, reported and removed, each linking to the queue."""
 
     name = "comment_moderation"
-    template_name = "comments/admin/dashboard_panel.html"
+    panel_id = "comment-moderation"
+    heading = _("Comments")
+    link_text = _("Open the moderation queue")
+    listing_url_name = "comments_moderation:queue"
+    choices = Status.CHOICES
     order = 140
 
-    def get_context_data(self, parent_context):
-        counts = queue_counts()
-        queue_url = reverse("comments_moderation:queue")
-        return {
-            "statuses": [
-                {"label": label, "count": counts[value], "url": f"{queue_url}?status={value}"}
-                for value, label in Status.CHOICES
-            ],
-            "queue_url": queue_url,
-        }
+    def counts(self):
+        return queue_counts()
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,7 +10,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.html_to_contentstate import (
     ExternalLinkElementHandler,
     PageLinkElementHandler,
@@ -20,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.views import serve_chain
 
+from cms.admin_ui import PermissionMenuItem
 from cms.membership import is_member
 from cms.privacy import mark_served
 
@@ -144,17 +144,13 @@ def register_course_use_report():
     return [path("reports/course-use/", course_use_report, name="learning_course_use_report")]
 
 
-class CourseUseMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_course_use_menu_item():
     # Between "Translation status" (650) and "Person-first language" (660).
-    return CourseUseMenuItem(
+    return PermissionMenuItem(
         gettext_lazy("Course use"),
         reverse("learning_course_use_report"),
+        permission=REPORT_PERMISSION,
         name="course-use",
         icon_name="list-ol",
         order=655,

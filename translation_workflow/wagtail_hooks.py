@@ -6,13 +6,13 @@ from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import BaseItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import edit_translation
+
+from cms.admin_ui import PermissionMenuItem, StatusCountsPanel
 
 from . import review, views
 from .groups import MODERATE_COMMENTS, MODERATION_WORD_LISTS
@@ -67,39 +67,31 @@ def register_admin_urls():
     ]
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("wagtail_localize.submit_translation")
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
+    return PermissionMenuItem(
         _("Translation status"),
         reverse("translation_workflow:status_report"),
+        permission="wagtail_localize.submit_translation",
         name="translation-status",
         icon_name="wagtail-localize-language",
         order=650,
     )
 
 
-class TranslationStatusPanel(Component):
+class TranslationStatusPanel(StatusCountsPanel):
     """Dashboard counts of Spanish translations by status, each linking to the filtered report."""
 
     name = "translation_status"
-    template_name = "translation_workflow/dashboard_panel.html"
+    panel_id = "translation-status"
+    heading = _("Spanish translations")
+    link_text = _("Open the translation status report")
+    listing_url_name = "translation_workflow:status_report"
+    choices = STATUS_CHOICES
     order = 150
 
-    def get_context_data(self, parent_context):
-        counts = status_counts()
-        report_url = reverse("translation_workflow:status_report")
-        return {
-            "statuses": [
-                {"label": label, "count": counts[value], "url": f"{report_url}?status={value}"}
-                for value, label in STATUS_CHOICES
-            ],
-            "report_url": report_url,
-        }
+    def counts(self):
+        return status_counts()
 
 
 @hooks.register("construct_homepage_panels")
