@@ -22,6 +22,28 @@ def _edit_url(question):
     return reverse("wagtailsnippets_blog_questionsubmission:edit", args=[question.pk])
 
 
+def admin_form_page(request, template, *, title, icon, cancel_url, **context):
+    """One of the inbox's or the podcast's own admin screens, under Wagtail's header and with a cancel link."""
+    return TemplateResponse(
+        request, template, {**context, "page_title": title, "header_icon": icon, "cancel_url": cancel_url}
+    )
+
+
+def _message_to_member(request, question, form, send, sent, template, title, icon):
+    """A decline or a private answer: `send` emails the member the form's message and closes the question."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            send(question, form.cleaned_data["message"])
+        except inbox.InboxError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, sent)
+        return redirect("wagtailsnippets_blog_questionsubmission:list")
+    return admin_form_page(
+        request, template, title=title, icon=icon, cancel_url=_edit_url(question), question=question, form=form
+    )
+
+
 def next_step_message(post, user):
     """What happens to the draft depends on the role (cms.roles): editors publish English answers,
     a Spanish answer goes to the Spanish reviewers through its workflow."""
@@ -51,74 +73,51 @@ def draft_answer(request, pk):
             return redirect(_edit_url(question))
         messages.success(request, next_step_message(post, request.user))
         return redirect("wagtailadmin_pages:edit", post.pk)
-    return TemplateResponse(
+    return admin_form_page(
         request,
         "blog/admin/draft_answer_confirm.html",
-        {
-            "question": question,
-            "blog": blog,
-            "salutation": inbox.salutation(question),
-            "page_title": _("Draft an answer"),
-            "header_icon": "edit",
-            "cancel_url": _edit_url(question),
-        },
+        title=_("Draft an answer"),
+        icon="edit",
+        cancel_url=_edit_url(question),
+        question=question,
+        blog=blog,
+        salutation=inbox.salutation(question),
     )
 
 
 def decline(request, pk):
     """An editable, kind message in the member's language; sending it closes the question."""
     question = _question_for(request, pk)
-    if question.status not in (QuestionSubmission.Status.NEW, QuestionSubmission.Status.IN_PROGRESS):
+    if question.status not in inbox.OPEN_STATUSES:
         messages.error(request, _("This question is closed."))
         return redirect(_edit_url(question))
     form = DeclineForm(request.POST or None, initial={"message": inbox.default_decline_message(question)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            inbox.decline(question, form.cleaned_data["message"])
-        except inbox.InboxError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The question was declined and the member was sent your message."))
-        return redirect("wagtailsnippets_blog_questionsubmission:list")
-    return TemplateResponse(
+    return _message_to_member(
         request,
+        question,
+        form,
+        inbox.decline,
+        _("The question was declined and the member was sent your message."),
         "blog/admin/decline.html",
-        {
-            "question": question,
-            "form": form,
-            "page_title": _("Decline a question"),
-            "header_icon": "cross",
-            "cancel_url": _edit_url(question),
-        },
+        _("Decline a question"),
+        "cross",
     )
 
 
 def answer_privately(request, pk):
     """The reply form for a private question: the answer goes by email; staff never see the address."""
     question = _question_for(request, pk)
-    if not question.private or question.status not in (
-        QuestionSubmission.Status.NEW,
-        QuestionSubmission.Status.IN_PROGRESS,
-    ):
+    if not question.private or question.status not in inbox.OPEN_STATUSES:
         messages.error(request, _("Only open private questions are answered by email."))
         return redirect(_edit_url(question))
     form = PrivateAnswerForm(request.POST or None, initial={"message": inbox.salutation(question) + "\n\n"})
-    if request.method == "POST" and form.is_valid():
-        try:
-            inbox.answer_privately(question, form.cleaned_data["message"])
-        except inbox.InboxError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Your private answer was sent to the member by email."))
-        return redirect("wagtailsnippets_blog_questionsubmission:list")
-    return TemplateResponse(
+    return _message_to_member(
         request,
+        question,
+        form,
+        inbox.answer_privately,
+        _("Your private answer was sent to the member by email."),
         "blog/admin/answer_privately.html",
-        {
-            "question": question,
-            "form": form,
-            "page_title": _("Answer privately"),
-            "header_icon": "mail",
-            "cancel_url": _edit_url(question),
-        },
+        _("Answer privately"),
+        "mail",
     )

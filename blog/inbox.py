@@ -61,6 +61,27 @@ def _send(template, question, **context):
         logger.exception("Could not send the %s email for question %s", template, question.pk)
 
 
+def _locked(question):
+    """The question read again and locked until the step commits: two staff acting at once close it once."""
+    return QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
+
+
+def _refuse_if_closed(question):
+    if question.status not in OPEN_STATUSES:
+        raise InboxError(gettext("This question is closed."))
+
+
+def _close(question, status, stamped, message_field, message, email):
+    """Close `question` with the team's `message`, kept in `message_field` (the member's data download
+    shows it), and send it to the member in the `email` once the step is committed."""
+    question.status = status
+    setattr(question, stamped, timezone.now())
+    setattr(question, message_field, message)
+    question.save(update_fields=["status", stamped, message_field])
+    transaction.on_commit(lambda: _send(email, question, message=message))
+    return question
+
+
 def submit_question(question):
     """Save a new question and send the member a receipt once it is stored."""
     question.status = QuestionSubmission.Status.NEW
@@ -84,11 +105,10 @@ def draft_answer(question, author):
 
     Running it again returns the draft already made, so a double click makes one post, not two.
     """
-    question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
+    question = _locked(question)
     if question.answer_post_id:
         return question.answer_post
-    if question.status not in OPEN_STATUSES:
-        raise InboxError(gettext("This question is closed."))
+    _refuse_if_closed(question)
     if question.private:
         raise InboxError(gettext("This question is private: answer it by email, it is never published."))
     blog = blog_for_language(question.language)
@@ -143,31 +163,23 @@ def default_decline_message(question):
 
 @transaction.atomic
 def decline(question, message):
-    question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
-    if question.status not in OPEN_STATUSES:
-        raise InboxError(gettext("This question is closed."))
-    question.status = QuestionSubmission.Status.DECLINED
-    question.declined_at = timezone.now()
-    question.decline_message = message
-    question.save(update_fields=["status", "declined_at", "decline_message"])
-    transaction.on_commit(lambda: _send("question_declined", question, message=message))
-    return question
+    question = _locked(question)
+    _refuse_if_closed(question)
+    return _close(
+        question, QuestionSubmission.Status.DECLINED, "declined_at", "decline_message", message, "question_declined"
+    )
 
 
 @transaction.atomic
 def answer_privately(question, message):
     """Send the team's answer to the member's address (which staff never see) and close the question."""
-    question = QuestionSubmission.objects.select_for_update().select_related("member").get(pk=question.pk)
-    if question.status not in OPEN_STATUSES:
-        raise InboxError(gettext("This question is closed."))
+    question = _locked(question)
+    _refuse_if_closed(question)
     if not question.private:
         raise InboxError(gettext("Only private questions are answered by email."))
-    question.status = QuestionSubmission.Status.ANSWERED
-    question.answered_at = timezone.now()
-    question.private_answer = message
-    question.save(update_fields=["status", "answered_at", "private_answer"])
-    transaction.on_commit(lambda: _send("private_answer", question, message=message))
-    return question
+    return _close(
+        question, QuestionSubmission.Status.ANSWERED, "answered_at", "private_answer", message, "private_answer"
+    )
 
 
 def posts_written_for(member, viewer):

@@ -6,7 +6,6 @@ Registered from blog.wagtail_hooks.
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -15,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtailmedia.models import get_media_model
 from wagtailmedia.widgets import AdminAudioChooser
 
+from .admin_views import admin_form_page
 from .models import Guest, PodcastEpisodePage
 from .models.podcasts import use_translated_recording
 
@@ -64,14 +64,12 @@ def translated_recording(request, page_id):
                 request, _("The recording is saved with the translation: it goes live when a reviewer publishes it.")
             )
         return redirect("wagtailadmin_pages:edit", episode.pk)
-    return TemplateResponse(
+    return admin_form_page(
         request,
         "blog/admin/translated_recording.html",
-        {
-            "episode": episode,
-            "form": form,
-            "page_title": _("Recording in this language"),
-            "header_icon": "media",
-            "cancel_url": reverse("wagtailadmin_pages:edit", args=[episode.pk]),
-        },
+        title=_("Recording in this language"),
+        icon="media",
+        cancel_url=reverse("wagtailadmin_pages:edit", args=[episode.pk]),
+        episode=episode,
+        form=form,
     )
