@@ -8,27 +8,13 @@ from members import registry, services
 register = template.Library()
 
 
-@register.filter
-def is_member(user):
-    """`{% if user|is_member %}`: the same rule as cms.membership.is_member."""
-    return membership.is_member(user)
-
-
-@register.filter
-def may_have_admin_access(user):
-    """`{% if user|may_have_admin_access %}{% wagtailuserbar %}{% endif %}`: members get no userbar."""
-    return services.may_have_admin_access(user)
-
-
-@register.filter
-def member_name(user):
-    """A member's public name; never their email."""
-    return services.display_name(user)
-
-
-@register.filter
-def is_suspended(user):
-    return services.is_suspended(user)
+# The rules themselves, registered as they are so a template asks exactly what Python asks:
+# `{% if user|is_member %}`, `{% if user|may_have_admin_access %}{% wagtailuserbar %}{% endif %}`
+# (members get no userbar), `{{ user|member_name }}` (never their email), `{% if user|is_suspended %}`.
+register.filter("is_member", membership.is_member)
+register.filter("may_have_admin_access", services.may_have_admin_access)
+register.filter("member_name", services.display_name)
+register.filter("is_suspended", services.is_suspended)
 
 
 @register.inclusion_tag("members/includes/resume_points.html", takes_context=True)
