@@ -33,6 +33,14 @@ def clean_text(text):
     return text.strip()
 
 
+def _in_our_words(check, message, code):
+    """Run one of the engine's own checks, saying its refusal as a member would understand it."""
+    try:
+        return check()
+    except forms.ValidationError:
+        raise forms.ValidationError(message, code=code) from None
+
+
 class CommentTextField(forms.CharField):
     """The comment box: control and direction characters go before any check, and never back into the page.
 
@@ -93,20 +101,18 @@ class MemberCommentForm(XtdCommentForm):
         return ""
 
     def clean_timestamp(self):
-        try:
-            return super().clean_timestamp()
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                _("This form was open for a long time. Please check your comment and post it again."), code="expired"
-            ) from None
+        return _in_our_words(
+            super().clean_timestamp,
+            _("This form was open for a long time. Please check your comment and post it again."),
+            "expired",
+        )
 
     def clean_security_hash(self):
-        try:
-            return super().clean_security_hash()
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                _("This form could not be checked. Please post your comment again."), code="security"
-            ) from None
+        return _in_our_words(
+            super().clean_security_hash,
+            _("This form could not be checked. Please post your comment again."),
+            "security",
+        )
 
     def clean_reply_to(self):
         return self.cleaned_data.get("reply_to") or 0
