@@ -397,11 +397,13 @@ def _submit_for_review(request, instance):
             messages.success(request, _("Sent to the Spanish reviewers. You will get an email when they decide."))
         return redirect(edit_url_of(instance))
     total, translated = translation.get_progress() if translation else (0, 0)
-    return TemplateResponse(
+    return step_page(
         request,
         "translation_workflow/submit_for_review.html",
+        _("Submit for Spanish review"),
+        "resubmit",
+        _display_title(instance),
         {
-            "title": _display_title(instance),
             "edit_url": edit_url_of(instance),
             "total": total,
             "translated": translated,
@@ -409,6 +411,13 @@ def _submit_for_review(request, instance):
             "review_state": review.active_review(instance),
         },
     )
+
+
+def step_page(request, template, step, icon, subject, context):
+    """A step of the translation workflow on Wagtail's generic admin page: the step heads the page
+    (and names the browser tab), the page or snippet it is about under it."""
+    header = {"page_title": step, "header_title": step, "page_subtitle": subject, "header_icon": icon}
+    return TemplateResponse(request, template, {**context, **header})
 
 
 def _display_title(instance):
@@ -462,13 +471,15 @@ def _review(request, instance):
             .annotate_translation(instance.locale, include_errors=True)
             .order_by("order")
         )
-    return TemplateResponse(
+    return step_page(
         request,
         "translation_workflow/review.html",
+        _("Review Spanish translation"),
+        "tasks",
+        _display_title(instance),
         {
             "instance": instance,
             "is_page": isinstance(instance, Page),
-            "title": _display_title(instance),
             "source": source,
             "state": state,
             "task_state": state.current_task_state if state else None,

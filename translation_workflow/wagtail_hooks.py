@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -175,11 +174,13 @@ def _confirm_restart(request, instance, edit_url, history_url):
         ).exists()
     ):
         return None
-    return TemplateResponse(
+    return views.step_page(
         request,
         "translation_workflow/confirm_restart_translation.html",
+        _("Start the synced translation again?"),
+        "rotate",
+        str(instance),
         {
-            "title": str(instance),
             "edit_url": edit_url,
             "history_url": history_url,
             "confirmed_field": RESTART_CONFIRMED,
