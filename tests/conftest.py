@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a bilingual site tree, users, and a real browser."""
 
+import io
 import os
 from pathlib import Path
 
@@ -161,6 +162,88 @@ def make_user():
 @pytest.fixture
 def an_editor(make_user):
     return make_user("editor", "Editors")
+
+
+# --- The demo site -----------------------------------------------------------------------------
+
+
+class DemoCopy:
+    """Every table's rows as `load_demo_content` left them, copied out of PostgreSQL (COPY) once.
+
+    Loading the demo takes a quarter of a minute; putting the same rows back takes about a second.
+    """
+
+    def __init__(self, connection):
+        self.connection = connection
+        with connection.cursor() as cursor:
+            self.tables = [t for t in connection.introspection.table_names(cursor) if t != "django_migrations"]
+            self.rows = {}
+            for table in self.tables:
+                buffer = io.BytesIO()
+                cursor.copy_expert(f"COPY {self.quoted(table)} TO STDOUT", buffer)
+                self.rows[table] = buffer.getvalue()
+            # Serial columns, to keep every sequence past the ids the copy brings back.
+            cursor.execute(
+                "SELECT seq.relname, tab.relname, col.attname FROM pg_class seq"
+                " JOIN pg_depend dep ON dep.objid = seq.oid AND dep.deptype IN ('a', 'i')"
+                " JOIN pg_class tab ON tab.oid = dep.refobjid"
+                " JOIN pg_attribute col ON col.attrelid = tab.oid AND col.attnum = dep.refobjsubid"
+                " WHERE seq.relkind = 'S'"
+            )
+            self.serials = [(seq, table, column) for seq, table, column in cursor.fetchall() if table in self.rows]
+
+    def quoted(self, name):
+        return self.connection.ops.quote_name(name)
+
+    def restore(self):
+        """Replace every row of the database by the copy, inside the test's transaction (rolled back after it)."""
+        q = self.quoted
+        with self.connection.cursor() as cursor:
+            # Checks still waiting in this transaction would stop TRUNCATE: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute("TRUNCATE " + ", ".join(q(table) for table in self.tables))
+            for table, rows in self.rows.items():
+                if rows:
+                    cursor.copy_expert(f"COPY {q(table)} FROM STDIN", io.BytesIO(rows))
+            # Names read from PostgreSQL's own catalog, quoted: no outside input reaches this SQL.
+            setvals = [
+                f"setval('{q(seq)}', GREATEST((SELECT COALESCE(MAX({q(column)}), 1) FROM {q(table)}),"  # noqa: S608
+                f" (SELECT last_value FROM {q(seq)})))"
+                for seq, table, column in self.serials
+            ]
+            if setvals:
+                cursor.execute("SELECT " + ", ".join(setvals))
+
+
+_demo_copy = {}
+
+
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory):
+    """The demo's pictures and recordings, drawn once for the whole run."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture
+def demo(db, settings, demo_media, django_capture_on_commit_callbacks):
+    """The whole demo site, exactly as `load_demo_content --force` makes it, for one test to read or change.
+
+    The first test of the run that asks for it loads it (tests/cms/test_demo_content.load_demo_content)
+    and every table is copied; each later one gets the same rows back inside its own transaction,
+    which is rolled back after it as usual. Tests of the loader itself still call the command.
+    """
+    from django.db import connection
+
+    settings.MEDIA_ROOT = demo_media
+    copy = _demo_copy.get(connection.settings_dict["NAME"])
+    if copy is None:
+        from tests.cms.test_demo_content import load_demo_content
+
+        load_demo_content(django_capture_on_commit_callbacks)
+        _demo_copy[connection.settings_dict["NAME"]] = DemoCopy(connection)
+    else:
+        copy.restore()
 
 
 # --- The whole suite runs ------------------------------------------------------------------------

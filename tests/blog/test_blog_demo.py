@@ -5,16 +5,8 @@ from bs4 import BeautifulSoup
 
 from blog.models import BlogIndexPage, QAPostPage, QuestionSubmission, Topic
 from members.services import display_name
-from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo_content(settings, tmp_path, django_capture_on_commit_callbacks):
-    """What `load_demo_content` loads for the Discussion Blog (the podcast has its own demo test)."""
-    settings.MEDIA_ROOT = tmp_path
-    load_demo_content(django_capture_on_commit_callbacks, "site", "members", "home", "blog")
 
 
 def card_titles(client, url):
@@ -63,7 +55,7 @@ def check_the_posts_span_the_topics_in_both_languages(client):
     assert card_titles(client, f"/es/blog/temas/{spanish_topic.slug}/")
 
 
-def test_the_demo_blog_has_two_pages_of_bilingual_posts_across_topics_several_for_demo_members(demo_content, client):
+def test_the_demo_blog_has_two_pages_of_bilingual_posts_across_topics_several_for_demo_members(demo, client):
     # One test, several checks: loading the demo takes a while.
     check_two_pages_of_posts_in_each_language(client)
     check_every_post_has_a_live_spanish_version()
@@ -71,7 +63,7 @@ def test_the_demo_blog_has_two_pages_of_bilingual_posts_across_topics_several_fo
     check_the_posts_span_the_topics_in_both_languages(client)
 
 
-def test_the_demo_inbox_has_a_question_in_every_status(demo_content):
+def test_the_demo_inbox_has_a_question_in_every_status(demo):
     statuses = set(QuestionSubmission.objects.values_list("status", flat=True))
     assert statuses == set(QuestionSubmission.Status.values)
     in_progress = QuestionSubmission.objects.get(status=QuestionSubmission.Status.IN_PROGRESS)

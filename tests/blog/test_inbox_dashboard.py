@@ -7,7 +7,6 @@ from wagtail.users.models import UserProfile
 
 from blog.models import QuestionSubmission
 from home.models import HomePage
-from tests.cms.test_demo_content import load_demo_content
 from tests.members.factories import logged_in
 
 from .factories import BLOG_SPANISH, make_blog
@@ -99,11 +98,7 @@ def test_the_form_says_when_the_days_questions_are_used_up(a_home_page, a_member
     assert "please come back tomorrow" in logged_in(a_member).get("/blog/ask/").content.decode()
 
 
-def test_the_demo_member_still_has_room_to_ask_on_a_fresh_install(
-    settings, tmp_path, django_capture_on_commit_callbacks
-):
-    settings.MEDIA_ROOT = tmp_path
-    load_demo_content(django_capture_on_commit_callbacks, "site", "members", "home", "blog")
+def test_the_demo_member_still_has_room_to_ask_on_a_fresh_install(demo):
     member = get_user_model().objects.get(username="member")
     assert QuestionSubmission.objects.filter(member=member).count() == 5
     assert QuestionSubmission.remaining_today(member) >= 1

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
 
+from demo.deferred import index_updates_at_the_end
 from tests.cms.test_no_third_party import fetched_urls, is_ours
 
 pytestmark = pytest.mark.django_db
@@ -27,16 +28,16 @@ def test_demo_content_refuses_to_run_with_debug_off_unless_forced():
 
 def load_demo_content(capture_on_commit, *sections):
     """The demo as `make run` loads it, or only `sections` of it (demo.loader.SECTIONS)."""
-    # wagtail-localize publishes translations on commit; run those callbacks as a real commit would.
-    with capture_on_commit(execute=True):
+    # wagtail-localize publishes translations on commit; run those callbacks as a real commit would,
+    # and index what they publish once, after them, as the command does (demo.deferred).
+    with index_updates_at_the_end(), capture_on_commit(execute=True):
         call_command(
             "load_demo_content", "--force", *[f"--section={section}" for section in sections], stdout=io.StringIO()
         )
 
 
-def test_demo_content_is_idempotent_and_bilingual(client, settings, django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
-    first = row_counts()
+def test_demo_content_is_idempotent_and_bilingual(demo, client, settings, django_capture_on_commit_callbacks):
+    first = row_counts()  # the demo as a first load leaves it (tests/conftest.py)
     load_demo_content(django_capture_on_commit_callbacks)
     assert row_counts() == first
     check_the_spanish_comes_from_the_po_files()

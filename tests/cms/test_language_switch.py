@@ -17,7 +17,6 @@ from django.utils import translation
 
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic
 from learning.models import Exercise, LearningIndexPage
-from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -79,11 +78,6 @@ def account_urls(language):
         ]
 
 
-@pytest.fixture
-def demo_content(django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
-
-
 def check_switch(client, url):
     """Follow the switcher from `url`; returns the problems found (an empty list when none)."""
     response = client.get(url)
@@ -115,7 +109,7 @@ def check_switch(client, url):
     return problems
 
 
-def test_every_page_and_sub_route_switches_to_its_own_counterpart(demo_content, client):
+def test_every_page_and_sub_route_switches_to_its_own_counterpart(demo, client):
     member = get_user_model().objects.get(username="member")
     sitemap = client.get("/sitemap.xml").content.decode()
     sitemap_urls = [local(url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]

@@ -15,7 +15,6 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogIndexPage, QAPostPage
-from tests.cms.test_demo_content import load_demo_content
 from tests.cms.test_query_budgets import page_urls
 
 pytestmark = pytest.mark.django_db
@@ -34,11 +33,6 @@ GROWING = {
     "members_memberprofile",
 }
 LISTINGS = {"home", "learning index", "module", "blog index", "topic archive", "podcast index", "member directory"}
-
-
-@pytest.fixture
-def demo_content(django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
 
 
 def plan_of(sql):
@@ -65,7 +59,7 @@ def index_conditions(plan):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_listing_queries_read_growing_tables_through_indexes(demo_content, production_caching, client, language):
+def test_listing_queries_read_growing_tables_through_indexes(demo, production_caching, client, language):
     member = get_user_model().objects.get(username="member")
     missing = {}
     for label, url, as_member in page_urls(language):
@@ -89,7 +83,7 @@ def test_listing_queries_read_growing_tables_through_indexes(demo_content, produ
     assert missing == {}, missing
 
 
-def test_pages_under_a_page_are_found_through_the_path_prefix_index(demo_content):
+def test_pages_under_a_page_are_found_through_the_path_prefix_index(demo):
     """`descendant_of`/`child_of` (every listing) match `path::text LIKE 'prefix%'`: an index range.
 
     On a database whose collation is "C" (the throwaway test cluster) Wagtail's own unique index on
@@ -108,7 +102,7 @@ def test_pages_under_a_page_are_found_through_the_path_prefix_index(demo_content
     ), json.dumps(plan, indent=1)
 
 
-def test_the_check_sees_a_table_read_whole(demo_content):
+def test_the_check_sees_a_table_read_whole(demo):
     """A filter no index serves is reported (so the test above cannot pass by seeing nothing)."""
     plan = plan_of("SELECT id FROM wagtailcore_page WHERE draft_title LIKE '%%family%%'")
     assert whole_table_reads(plan) == {"wagtailcore_page"}

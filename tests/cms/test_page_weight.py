@@ -7,7 +7,6 @@ bench` prints the same measure for the large dataset (bench/measure.py).
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.test import Client
 
 from cms.page_weight import BUDGET_BYTES, linked_assets, page_weight
@@ -29,10 +28,7 @@ def test_assets_are_read_from_stylesheet_links_and_script_sources():
     assert page_weight(html, lambda url: b"x" * 10)["total"] == len(html) + 20
 
 
-def test_every_page_type_weighs_under_60_kb_of_html_css_and_js_in_both_languages(django_capture_on_commit_callbacks):
-    # wagtail-localize publishes the Spanish pages on commit: run those callbacks as a commit would.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
+def test_every_page_type_weighs_under_60_kb_of_html_css_and_js_in_both_languages(demo):
     anonymous, member = Client(), Client()
     member.force_login(get_user_model().objects.get(username=DEMO_MEMBER))
     weights = {}

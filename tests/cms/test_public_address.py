@@ -28,12 +28,6 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-@pytest.fixture
-def demo_content(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
-
-
 def feeds(language):
     blog = BlogIndexPage.objects.get(locale__language_code=language)
     topic = Topic.objects.filter(locale__language_code=language).order_by("pk").first()
@@ -45,7 +39,7 @@ def feeds(language):
     ]
 
 
-def test_every_absolute_link_in_feeds_sitemap_pages_and_the_export_starts_with_the_public_address(demo_content, client):
+def test_every_absolute_link_in_feeds_sitemap_pages_and_the_export_starts_with_the_public_address(demo, client):
     member = get_user_model().objects.get(username="member")
     add_comment(QAPostPage.objects.live().filter(locale__language_code="es").first(), member, "Gracias.")
     found = {}

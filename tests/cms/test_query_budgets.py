@@ -13,7 +13,6 @@ from django.utils import translation
 
 from blog.models import BlogIndexPage, PodcastEpisodePage, PodcastIndexPage, QAPostPage, Topic
 from learning.models import LearningIndexPage, ModulePage, SegmentPage
-from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -50,13 +49,8 @@ def page_urls(language):
     ]
 
 
-@pytest.fixture
-def demo_content(django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
-
-
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_no_page_type_costs_more_than_20_queries(demo_content, production_caching, client, language):
+def test_no_page_type_costs_more_than_20_queries(demo, production_caching, client, language):
     from django.contrib.auth import get_user_model
 
     member = get_user_model().objects.get(username="member")

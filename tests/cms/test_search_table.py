@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from tests.cms.search_table import ROWS, misses
-from tests.cms.test_demo_content import load_demo_content
 
 
 def test_the_table_has_thirty_queries_per_language():
@@ -19,8 +18,7 @@ def test_the_table_has_thirty_queries_per_language():
 
 
 @pytest.mark.django_db
-def test_every_query_finds_its_page_in_the_first_three_results_on_postgresql(django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
+def test_every_query_finds_its_page_in_the_first_three_results_on_postgresql(demo):
     member = get_user_model().objects.get(username="member")
     assert misses(member) == []
 

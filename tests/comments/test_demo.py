@@ -13,11 +13,6 @@ from comments.tree import comment_tree
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def comment_rows():
     return {
         "comments": XtdComment.objects.count(),
@@ -34,15 +29,13 @@ def depth(nodes):
 
 
 def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replies(
-    client, english, spanish, django_capture_on_commit_callbacks
+    demo, client, english, spanish, django_capture_on_commit_callbacks
 ):
     from django.contrib.auth.models import AnonymousUser
 
     from blog.models import PodcastEpisodePage, QAPostPage
 
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
-    first = comment_rows()
+    first = comment_rows()  # the demo as a first load leaves it (tests/conftest.py)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo_content", "--force")
     assert comment_rows() == first
@@ -78,12 +71,7 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
     assert counts[Status.PENDING] == 2 and counts[Status.FLAGGED] == 1, "a moderator's first login finds work"
 
 
-def test_the_demo_has_advice_phrases_places_and_a_thread_that_shares_experience(
-    english, spanish, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
-
+def test_the_demo_has_advice_phrases_places_and_a_thread_that_shares_experience(demo, english, spanish):
     assert [item["phrase"].phrase for item in advice_in("You should kick him out.", english)] == [
         "you should",
         "kick him out",

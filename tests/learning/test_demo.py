@@ -13,9 +13,8 @@ def load_learning_demo(django_capture_on_commit_callbacks):
 
 
 def test_the_demo_course_is_complete_bilingual_members_only_and_idempotent(
-    django_capture_on_commit_callbacks, monkeypatch, client
+    demo, django_capture_on_commit_callbacks, monkeypatch, client
 ):
-    load_learning_demo(django_capture_on_commit_callbacks)
     counts = (ModulePage.objects.count(), SegmentPage.objects.count(), Exercise.objects.count())
     question_ids = sorted(Exercise.objects.get(number=1, locale__language_code="en").question_ids())
     load_learning_demo(django_capture_on_commit_callbacks)

@@ -193,11 +193,7 @@ def test_the_weekday_follows_the_first_date(make_meeting):
     assert MeetingPage.objects.filter(weekday=6).count() == 2
 
 
-def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(django_capture_on_commit_callbacks, client):
-    from tests.cms.test_demo_content import load_demo_content
-
-    load_demo_content(django_capture_on_commit_callbacks, "site", "home", "meetings")
-
+def test_the_demo_has_five_meetings_in_two_languages_and_two_zones(demo, client):
     english = MeetingPage.objects.filter(locale__language_code="en")
     spanish = MeetingPage.objects.filter(locale__language_code="es", live=True)
     assert english.count() == spanish.count() == 5

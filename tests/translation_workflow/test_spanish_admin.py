@@ -14,7 +14,6 @@ from wagtail.users.models import UserProfile
 from blog.models import QAPostPage
 from home.models import HomePage
 from learning.models import ModulePage
-from tests.cms.test_demo_content import load_demo_content
 
 pytestmark = pytest.mark.django_db
 
@@ -93,8 +92,7 @@ def visible_text(html):
     return " ".join(" ".join([soup.get_text(" "), *attributes]).split())
 
 
-def test_the_spanish_admin_has_no_english_of_wagtails_own(client, django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
+def test_the_spanish_admin_has_no_english_of_wagtails_own(client, demo):
     seen = set()
     english_found = {}
     for username in ("translator", "reviewer", "editor"):
@@ -116,8 +114,7 @@ def test_the_spanish_admin_has_no_english_of_wagtails_own(client, django_capture
     assert english_found == {}
 
 
-def test_the_translation_editor_heading_and_machine_button_read_in_spanish(client, django_capture_on_commit_callbacks):
-    load_demo_content(django_capture_on_commit_callbacks)
+def test_the_translation_editor_heading_and_machine_button_read_in_spanish(client, demo):
     translator = get_user_model().objects.get(username="translator")
     profile = UserProfile.get_for_user(translator)
     profile.preferred_language = "es"
