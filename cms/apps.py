@@ -35,6 +35,8 @@ class CmsConfig(AppConfig):
         # Site search's own index follows publication (cms.search_index).
         search_index.connect_signals()
         post_migrate.connect(public_url.sync_default_site_after_migrate, sender=self)
+        # A deploy migrates: pages and pieces cached by the code before it are retired with it.
+        post_migrate.connect(page_cache.invalidate, sender=self, dispatch_uid="cms.page_cache.post_migrate")
         post_migrate.connect(search_index.build_if_empty, sender=self, dispatch_uid="site_search_build_if_empty")
         # Every environment gets the roles of cms.roles at each migrate; new sections get theirs.
         post_migrate.connect(roles.apply_roles_after_migrate, sender=self)

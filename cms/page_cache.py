@@ -106,7 +106,7 @@ def current_generation():
 _MISSING = object()
 
 
-def cached_with_pages(name, key, build):
+def cached_with_pages(name, key, build, keep_none=True):
     """`build()`, kept exactly as long as the cached pages: under the current generation.
 
     For what is the same for every visitor of a language and changes only with what moves the
@@ -114,6 +114,7 @@ def cached_with_pages(name, key, build):
     page bodies and comment fragments. It costs no queries on members' pages either, and, with
     the copy each worker keeps, no trip to the shared cache. Where the page cache is off
     (development, or production without a shared cache), so is this: `build()` every time.
+    With `keep_none=False` a None is not kept (what a made-up URL leads to, say).
     """
     from django.conf import settings
 
@@ -124,7 +125,8 @@ def cached_with_pages(name, key, build):
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(full_key, value, settings.CACHE_MIDDLEWARE_SECONDS)
+        if value is not None or keep_none:
+            cache.set(full_key, value, settings.CACHE_MIDDLEWARE_SECONDS)
     return value
 
 

@@ -8,22 +8,36 @@ cache never keeps, assemble cached parts too.
 
 Nothing personal can get in: `render_part` renders a part's template from the context it is given
 and the request (for its URLs and query string), without Django's context processors, so it has
-no `user`, no `perms`, no CSRF token and no messages to show. A preview (Wagtail's, or a
+no `user`, no `perms`, no CSRF token and no messages to show. What a part may read of its reader
+through the request is named in its key: `reader_kind` (whether they are a member, which changes
+how learning references read, and whether they open content notes). A preview (Wagtail's, or a
 workflow's review) is never cached: its content is not the page's published one.
 """
 
 from django.template import Context
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 
+from cms.blocks import expands_content_notes
+from cms.membership import is_member
 from cms.page_cache import cached_with_pages
 
 
 def for_everyone(name, key, build, request):
-    """`build()`, kept for every reader of the active language under `key` (see the module)."""
+    """`build()`, kept for every reader of the active language and time zone under `key` (see the
+    module): a member may read dates and times in their own zone."""
     if getattr(request, "is_preview", False):
         return build()
-    return cached_with_pages(name, f"{translation.get_language()}-{key}", build)
+    return cached_with_pages(name, f"{translation.get_language()}-{timezone.get_current_timezone_name()}-{key}", build)
+
+
+def reader_kind(request):
+    """All a page body may read of its reader (see the module): part of the body's key."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return "visitor"
+    member = "member" if is_member(user) else "visitor"
+    return f"{member}-notes-open" if expands_content_notes(user) else member
 
 
 def render_part(template_name, context, request):

@@ -1,9 +1,14 @@
 """A page's comment tree for one viewer, in a fixed number of queries whatever its size.
 
-The engine's own tree template asks the database twice per comment; here names, badges,
-pictures and the viewer's reports come from one annotated query, and the nesting is done in Python.
-The query returns plain named rows (no model instances): a thread of 500 comments would otherwise
-build 2,000 model objects (comment, user, profile, review) on every page view.
+The engine's own tree template asks the database twice per comment; here names, badges and
+pictures come from one annotated query, and the nesting is done in Python. The query returns plain
+named rows (no model instances): a thread of 500 comments would otherwise build 2,000 model
+objects (comment, user, profile, review) on every page view.
+
+The rows are the same for every viewer, so they are kept with the page chrome under the page
+cache's generation (`cached_with_pages`): any change to a comment, its review or its author's
+profile retires them. What is the viewer's own (the comments they reported, the people they
+muted) is asked fresh on every view, in one query.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +22,7 @@ from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from cms.membership import is_member
+from cms.page_cache import cached_with_pages
 from members.models import Mute
 
 from .models import RemovalKind
@@ -33,8 +39,6 @@ _QUERY_FIELDS = (
     "user__member_profile__avatar",
     "user__member_profile__show_in_directory",
     "author_is_staff",
-    "reported_by_viewer",
-    "muted_by_viewer",
     "review__content_note",
     "review__edited_at",
 )
@@ -79,8 +83,8 @@ def _staff_permission():
     return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
-def annotated_comments(page, viewer):
-    """The page's comments with what the tree shows of their authors and of the viewer's reports.
+def annotated_comments(page):
+    """The page's comments with what the tree shows of their authors: the same for every viewer.
 
     The page's comment ids come first, from the comments table's own index; asked for in the same
     query as the rest, PostgreSQL's default costs have it scan every comment of the site to join
@@ -107,18 +111,30 @@ def annotated_comments(page, viewer):
             output_field=BooleanField(),
         ),
     )
-    if viewer.is_authenticated:
-        comments = comments.annotate(
-            reported_by_viewer=Exists(
-                CommentFlag.objects.filter(comment=OuterRef("pk"), user=viewer, flag=CommentFlag.SUGGEST_REMOVAL)
-            ),
-            # In the same query, so muting costs the page no query of its own.
-            muted_by_viewer=Exists(Mute.objects.filter(muter=viewer, muted=OuterRef("user_id"))),
-        )
-    else:
-        no = Value(False, output_field=BooleanField())
-        comments = comments.annotate(reported_by_viewer=no, muted_by_viewer=no)
     return comments.order_by("thread_id", "order")
+
+
+def page_rows(page):
+    """The rows of `annotated_comments(page)`, kept under the page cache's generation."""
+
+    def build():
+        return list(annotated_comments(page).values_list(*_QUERY_FIELDS, named=True))
+
+    return cached_with_pages("comment-rows", f"{page.content_type_id}-{page.pk}", build)
+
+
+def viewer_marks(viewer, rows):
+    """(ids of the comments the viewer reported, ids of the authors they muted) among `rows`: one query."""
+    if not viewer.is_authenticated or not rows:
+        return set(), set()
+    reported = CommentFlag.objects.filter(
+        user=viewer, flag=CommentFlag.SUGGEST_REMOVAL, comment_id__in=[row.pk for row in rows]
+    ).values_list(Value("reported"), "comment_id")
+    muted = Mute.objects.filter(muter=viewer).values_list(Value("muted"), "muted")
+    marks = {"reported": set(), "muted": set()}
+    for kind, pk in reported.union(muted, all=True):
+        marks[kind].add(pk)
+    return marks["reported"], marks["muted"]
 
 
 def _state(row, viewer_pk):
@@ -156,7 +172,9 @@ def comment_tree(page, viewer):
     picture_url = _PictureUrls() if viewer_is_member else None
     nodes = {}
     roots = []
-    for row in annotated_comments(page, viewer).values_list(*_QUERY_FIELDS, named=True):
+    rows = page_rows(page)
+    reported, muted = viewer_marks(viewer, rows)
+    for row in rows:
         shows_picture = picture_url and row.user_id and row.user__member_profile__avatar
         node = CommentNode(
             comment=CommentRow(
@@ -171,8 +189,8 @@ def comment_tree(page, viewer):
             ),
             state=_state(row, viewer_pk),
             is_staff=bool(row.author_is_staff),
-            reported_by_viewer=bool(row.reported_by_viewer),
-            muted_by_viewer=bool(row.muted_by_viewer),
+            reported_by_viewer=row.pk in reported,
+            muted_by_viewer=row.user_id in muted,
             # The member's own picture, only where the viewer could open their profile anyway; else initials.
             picture_url=(
                 picture_url(row.user__username) if shows_picture and row.user__member_profile__show_in_directory else ""

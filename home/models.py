@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models import optional_image
+from cms.shared_pieces import for_everyone, render_part
 from cms.translation_notice import TranslationNoticeMixin
 
 from .blocks import FeaturedLinkBlock, StandardBodyBlock
@@ -54,6 +55,21 @@ class HomePage(TranslationNoticeMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["parts"] = for_everyone(
+            "home", f"{self.pk}-{self.live_revision_id}", lambda: self.parts(request), request
+        )
+        return context
+
+    def parts(self, request):
+        """The page as every reader sees it (`cms.shared_pieces`), around a member's resume points."""
+        context = {"page": self}
+        return {
+            "hero": render_part("home/includes/home_hero.html", context, request),
+            "sections": render_part("home/includes/home_sections.html", context, request),
+        }
 
 
 class StandardPage(TranslationNoticeMixin, Page):

@@ -1,13 +1,18 @@
 """The course in order, with a member's progress: what the index, module and segment pages show.
 
 Every function here costs a fixed number of queries however many modules, segments and completed
-segments there are (the index and module pages' query counts are tested at two sizes).
+segments there are (the index and module pages' query counts are tested at two sizes). The course's
+shape (its live modules and segments) is the same for every member, so it is kept under the page
+cache's generation (`cached_with_pages`: any publication retires it); only the member's completed
+segments are asked on every view.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 from wagtail.models import Locale
+
+from cms.page_cache import cached_with_pages
 
 from .models import LearningIndexPage, ModulePage, SegmentCompletion, SegmentPage
 
@@ -73,10 +78,20 @@ def live_modules(index):
     return ModulePage.objects.child_of(index).live().defer_streamfields().order_by("number")
 
 
+def _course_shape(index):
+    """(live modules, live segments) of the course, each in number order."""
+
+    def build():
+        segments = SegmentPage.objects.descendant_of(index).live().defer_streamfields().order_by("number")
+        return list(live_modules(index)), list(segments)
+
+    return cached_with_pages("course", index.pk, build)
+
+
 def course_outline(index, member=None):
     """Modules and their segments in course order, each segment marked `is_complete` for `member`."""
-    outlines = {module.path: ModuleOutline(module) for module in live_modules(index)}
-    segments = SegmentPage.objects.descendant_of(index).live().defer_streamfields().order_by("number")
+    modules, segments = _course_shape(index)
+    outlines = {module.path: ModuleOutline(module) for module in modules}
     done = completed_segment_keys(member)
     for segment in _mark(segments, done):
         outline = outlines.get(segment.path[: -SegmentPage.steplen])
@@ -86,8 +101,11 @@ def course_outline(index, member=None):
 
 
 def module_outline(module, member=None):
-    segments = SegmentPage.objects.child_of(module).live().defer_streamfields().order_by("number")
-    return ModuleOutline(module, _mark(list(segments), completed_segment_keys(member)))
+    def build():
+        return list(SegmentPage.objects.child_of(module).live().defer_streamfields().order_by("number"))
+
+    segments = cached_with_pages("module-segments", module.pk, build)
+    return ModuleOutline(module, _mark(segments, completed_segment_keys(member)))
 
 
 def public_modules(index):
@@ -96,12 +114,11 @@ def public_modules(index):
 
 
 def _course_of(segment):
-    """The segment's module and learning index, without queries when the segment was routed to.
+    """The segment's module and learning index (kept under the page cache's generation)."""
+    return cached_with_pages("course-of", segment.pk, lambda: _find_course_of(segment))
 
-    Wagtail's routing walks the index and the module to reach the segment and leaves each parent
-    on its child (`get_parent` then answers from it); a segment loaded any other way costs the
-    lookups.
-    """
+
+def _find_course_of(segment):
     module = segment.get_parent()
     module = module.specific if module is not None else None
     index = module.get_parent() if module is not None else None

@@ -91,6 +91,19 @@ def default_language_after_each_test():
     translation.deactivate()
 
 
+@pytest.fixture
+def a_shared_cache(settings):
+    """The cache production shares between its workers (Redis there, this process's memory here),
+    with the page cache on: pages, the page chrome and the parts every reader shares are kept
+    (cms.page_cache, cms.shared_pieces). The suite otherwise keeps nothing, so the modules that
+    check what is each reader's own (journals, reports, mutes, content notes) run with this one."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}}
+    settings.CACHE_MIDDLEWARE_SECONDS = 120
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def forget_memoised_locales():
     """A test's Locale rows roll back with it, and a rollback sends no delete signal: forget the

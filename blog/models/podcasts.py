@@ -34,7 +34,7 @@ from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
-from cms.shared_pieces import for_everyone, render_part
+from cms.shared_pieces import for_everyone, reader_kind, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 
@@ -290,6 +290,16 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["article"] = for_everyone(
+            "podcast-episode",
+            f"{self.pk}-{self.live_revision_id}-{reader_kind(request)}",
+            lambda: self.article(request),
+            request,
+        )
+        return context
+
+    def article(self, request):
+        """The episode before its comments, as every reader of one kind sees it (`cms.shared_pieces`)."""
         if not getattr(request, "is_preview", False):
             # The guests with their photos and the topics in two queries, not one per guest and
             # topic. Not in a preview: there the unsaved guests and topics are the ones to show.
@@ -308,7 +318,8 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
                     .order_by("sort_order"),
                 ),
             )
-        return context
+        context = {"page": self, "index": self.get_parent().specific}
+        return render_part("blog/includes/podcast_episode_article.html", context, request)
 
     @property
     def duration_seconds(self):

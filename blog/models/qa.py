@@ -28,7 +28,7 @@ from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
-from cms.shared_pieces import for_everyone, render_part
+from cms.shared_pieces import for_everyone, reader_kind, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin, visible_comment_count
 from members.services import display_name
@@ -376,9 +376,20 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_posts"] = self.related_posts()
-        context["blog"] = self.get_parent().specific
+        context["post"] = for_everyone(
+            "qa-post", f"{self.pk}-{self.live_revision_id}-{reader_kind(request)}", lambda: self.parts(request), request
+        )
         return context
+
+    def parts(self, request):
+        """The post as every reader of one kind sees it (`cms.shared_pieces`): its share picture and
+        what else it adds to the page's head, and the article before its comments."""
+        context = {"page": self, "blog": self.get_parent().specific, "related_posts": self.related_posts()}
+        return {
+            "og_image": render_part("blog/includes/qa_post_og_image.html", context, request),
+            "head": render_part("blog/includes/qa_post_head.html", context, request),
+            "article": render_part("blog/includes/qa_post_article.html", context, request),
+        }
 
 
 class QAPostTopic(TranslatableMixin, Orderable):

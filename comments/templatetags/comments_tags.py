@@ -123,25 +123,9 @@ def _reply_target(request, threads):
 
 
 def _other_versions(page, user):
-    """The page's other languages and their comment counts: each translation has its own thread.
-
-    One query for the translations, their locales and their counts (a correlated subquery; comments
-    point at pages by text `object_pk`, hence the cast), whatever the number of languages.
-    """
-    translations = (
-        page.get_translations()
-        .live()
-        .select_related("locale")
-        .annotate(
-            visible_comments=visible_comment_count(content_type_id=OuterRef("content_type_id")),
-            restricted=restriction_on_line(),
-            under_alias=alias_on_line(),
-        )
-        # "The other version has 0 comments" helps nobody, and skipping it skips its privacy check.
-        .filter(visible_comments__gt=0)
-    )
+    """The page's other languages and their comment counts: each translation has its own thread."""
     versions = []
-    for translation in translations:
+    for translation in _translations_with_comments(page):
         # Nothing on its line restricted and no alias there: public, without a query of its own.
         if (not translation.restricted and not translation.under_alias) or can_view_page(user, translation):
             versions.append(
@@ -152,6 +136,31 @@ def _other_versions(page, user):
                 }
             )
     return versions
+
+
+def _translations_with_comments(page):
+    """The page's live translations that have visible comments, with their counts and what their
+    privacy check needs: the same for every reader, so kept under the page cache's generation.
+
+    One query for the translations, their locales and their counts (a correlated subquery; comments
+    point at pages by text `object_pk`, hence the cast), whatever the number of languages.
+    """
+
+    def build():
+        return list(
+            page.get_translations()
+            .live()
+            .select_related("locale")
+            .annotate(
+                visible_comments=visible_comment_count(content_type_id=OuterRef("content_type_id")),
+                restricted=restriction_on_line(),
+                under_alias=alias_on_line(),
+            )
+            # "The other version has 0 comments" helps nobody, and skipping it skips its privacy check.
+            .filter(visible_comments__gt=0)
+        )
+
+    return cached_with_pages("comment-translations", page.pk, build)
 
 
 def _language_name_in_a_sentence(locale):

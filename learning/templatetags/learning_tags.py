@@ -5,15 +5,45 @@ from urllib.parse import urlsplit
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 
 from cms.locales import localized
+from cms.shared_pieces import for_everyone, reader_kind
 from learning.journal import JournalForm, exercise_url
 from learning.models import JournalEntry, LearningIndexPage
 from learning.references import resolve_reference
 from learning.views import COURSE_IMAGE_SIZES
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def segment_body(context, page):
+    """The segment's body: its passages rendered once for every reader of one kind
+    (`cms.shared_pieces`), its exercises, which hold each member's own journal form, on every view.
+
+    The kept passages are rendered from the page, the request and the learning index alone, as
+    `render_part` renders a part; an exercise keeps its place by its position in the body.
+    """
+    request = context["request"]
+
+    def build():
+        passage_context = {"page": page, "request": request, "learning_index": context.get("learning_index")}
+        return [
+            position if block.block_type == "exercise" else block.render_as_block(context=passage_context)
+            for position, block in enumerate(page.body)
+        ]
+
+    key = f"{page.pk}-{page.live_revision_id}-{reader_kind(request)}"
+    pieces = for_everyone("segment-body", key, build, request)
+    full_context = context.flatten()
+    return mark_safe(  # noqa: S308 (each piece is a block's own rendering)
+        "".join(
+            page.body[piece].render_as_block(context=full_context) if isinstance(piece, int) else piece
+            for piece in pieces
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

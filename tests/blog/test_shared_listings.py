@@ -2,22 +2,18 @@
 (cms.shared_pieces): a change shows at once, a reader's view and a preview are never kept."""
 
 import pytest
-from django.core.cache import cache
 
 from blog.models import BlogIndexPage, PodcastIndexPage
 from tests.members.factories import MemberFactory, logged_in
 
 from .factories import BLOG_SPANISH, make_audio, make_blog, make_episode, make_podcast, make_post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("a_shared_cache")]
 
 
 @pytest.fixture(autouse=True)
-def a_real_cache(settings, tmp_path):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pieces"}}
-    settings.CACHE_MIDDLEWARE_SECONDS = 120
+def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    cache.clear()
 
 
 def a_member():

@@ -13,7 +13,8 @@ from django_comments_xtd.models import XtdComment
 from comments.models import CommentReport, HoldReason
 from tests.comments.factories import add_comment
 
-pytestmark = pytest.mark.django_db
+# With the shared cache: what each reader sees of their own must never reach another (cms.shared_pieces).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("a_shared_cache")]
 
 
 def edit_url(comment, language="en"):

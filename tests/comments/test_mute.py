@@ -8,7 +8,8 @@ from members.models import Mute
 from tests.comments.factories import add_comment
 from tests.comments.test_moderation import QUEUE_URL, held
 
-pytestmark = pytest.mark.django_db
+# With the shared cache: what each reader sees of their own must never reach another (cms.shared_pieces).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("a_shared_cache")]
 
 COLLAPSED = "Comment from a member you muted"
 

@@ -9,7 +9,8 @@ from members.services import profile_for
 
 from .factories import segment, spanish_for_segment
 
-pytestmark = pytest.mark.django_db
+# With the shared cache: what each reader sees of their own must never reach another (cms.shared_pieces).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("a_shared_cache")]
 
 NOTE = "describes an overdose"
 PASSAGE = "Her lips were blue and her breathing was slow."

@@ -8,7 +8,8 @@ from members.registry import account_deletion, data_export
 
 from .factories import QUESTION, segment
 
-pytestmark = pytest.mark.django_db
+# With the shared cache: what each reader sees of their own must never reach another (cms.shared_pieces).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("a_shared_cache")]
 
 EXERCISE_URL = "/learning/exercise-16/"
 
