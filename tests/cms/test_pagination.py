@@ -41,8 +41,9 @@ def test_a_page_without_a_total_shows_only_its_links():
 
 def test_every_listing_uses_the_one_include():
     listings = [
-        "blog/templates/blog/blog_index_page.html",
-        "blog/templates/blog/podcast_index_page.html",
+        # The blog's and the podcast's listings are parts every reader shares (cms.shared_pieces).
+        "blog/templates/blog/includes/blog_listing.html",
+        "blog/templates/blog/includes/podcast_episodes.html",
         "cms/templates/cms/search.html",
         "members/templates/members/directory.html",
     ]
