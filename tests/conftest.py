@@ -187,13 +187,12 @@ class DemoCopy:
     """
 
     def __init__(self, connection):
-        self.connection = connection
         with connection.cursor() as cursor:
             self.tables = [t for t in connection.introspection.table_names(cursor) if t != "django_migrations"]
             self.rows = {}
             for table in self.tables:
                 buffer = io.BytesIO()
-                cursor.copy_expert(f"COPY {self.quoted(table)} TO STDOUT", buffer)
+                cursor.copy_expert(f"COPY {connection.ops.quote_name(table)} TO STDOUT", buffer)
                 self.rows[table] = buffer.getvalue()
             # Serial columns, to keep every sequence past the ids the copy brings back.
             cursor.execute(
@@ -205,13 +204,13 @@ class DemoCopy:
             )
             self.serials = [(seq, table, column) for seq, table, column in cursor.fetchall() if table in self.rows]
 
-    def quoted(self, name):
-        return self.connection.ops.quote_name(name)
+    def restore(self, connection):
+        """Replace every row of the database by the copy, inside the test's transaction (rolled back after it).
 
-    def restore(self):
-        """Replace every row of the database by the copy, inside the test's transaction (rolled back after it)."""
-        q = self.quoted
-        with self.connection.cursor() as cursor:
+        On the test's own connection: once Playwright's loop runs, Django hands out new ones (`browser`).
+        """
+        q = connection.ops.quote_name
+        with connection.cursor() as cursor:
             # Checks still waiting in this transaction would stop TRUNCATE: run them now.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
@@ -244,7 +243,8 @@ def demo(db, settings, demo_media, django_capture_on_commit_callbacks):
 
     The first test of the run that asks for it loads it (tests/cms/test_demo_content.load_demo_content)
     and every table is copied; each later one gets the same rows back inside its own transaction,
-    which is rolled back after it as usual. Tests of the loader itself still call the command.
+    which is rolled back after it as usual. Ask for it before any fixture that writes rows: they
+    would be wiped (or copied with the demo). Tests of the loader itself still call the command.
     """
     from django.db import connection
 
@@ -253,10 +253,37 @@ def demo(db, settings, demo_media, django_capture_on_commit_callbacks):
     if copy is None:
         from tests.cms.test_demo_content import load_demo_content
 
+        check_nothing_but_migrations()
         load_demo_content(django_capture_on_commit_callbacks)
         _demo_copy[connection.settings_dict["NAME"]] = DemoCopy(connection)
     else:
-        copy.restore()
+        copy.restore(connection)
+
+
+@pytest.fixture
+def committed_demo(transactional_db, settings, demo_media):
+    """`demo` for a test whose browser reads it through the live server (another connection): the
+    rows are committed, and emptied after the test as every transactional test's are."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    settings.MEDIA_ROOT = demo_media
+    copy = _demo_copy.get(connection.settings_dict["NAME"])
+    if copy is None:
+        check_nothing_but_migrations()
+        call_command("load_demo_content", "--force", stdout=io.StringIO())
+        _demo_copy[connection.settings_dict["NAME"]] = DemoCopy(connection)
+    else:
+        with transaction.atomic():
+            copy.restore(connection)
+
+
+def check_nothing_but_migrations():
+    """The copy is taken of the whole database: nothing a test made may be in it."""
+    from django.contrib.auth import get_user_model
+
+    if get_user_model().objects.exists() or Page.objects.count() > 2:
+        pytest.fail("Ask for the `demo` fixture before fixtures that write to the database.")
 
 
 # --- The whole suite runs ------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import os
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
@@ -52,8 +51,7 @@ def publish(page):
     page.locator("button[name='action-publish']").click()
 
 
-def test_the_editor_answers_a_question_creates_an_exercise_and_a_segment(live_server, browser_page):
-    call_command("load_demo_content", "--force")
+def test_the_editor_answers_a_question_creates_an_exercise_and_a_segment(committed_demo, live_server, browser_page):
     # The demo's new English question that may be published (its private one is answered by email).
     new_question = QuestionSubmission.objects.get(status=QuestionSubmission.Status.NEW, language="en", private=False)
     module = ModulePage.objects.filter(locale__language_code="en").order_by("path").first()

@@ -12,7 +12,6 @@ import os
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
@@ -33,8 +32,9 @@ def filter_by_reason(page, reason):
     page.get_by_label("Why here").select_option(reason)
 
 
-def test_the_moderator_clears_the_demo_queue_by_filter_and_row_action(live_server, browser_page, mailoutbox):
-    call_command("load_demo_content", "--force")
+def test_the_moderator_clears_the_demo_queue_by_filter_and_row_action(
+    committed_demo, live_server, browser_page, mailoutbox
+):
     mailoutbox.clear()
     page = browser_page
     page.set_default_timeout(20_000)

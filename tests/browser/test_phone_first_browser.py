@@ -11,7 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.cms.page_types import DEMO_MEMBER, demo_page_types
@@ -81,8 +80,7 @@ def stub_neutral_sites(context):
         context.route(f"{url}**", lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE))
 
 
-def test_every_page_type_fits_a_phone_and_a_desktop_in_both_languages(live_server, browser):
-    call_command("load_demo_content", "--force")
+def test_every_page_type_fits_a_phone_and_a_desktop_in_both_languages(committed_demo, live_server, browser):
     member = get_user_model().objects.get(username=DEMO_MEMBER)
     axe = Axe()
     for viewport in (PHONE, DESKTOP):

@@ -10,7 +10,6 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django_comments_xtd.models import XtdComment
 from playwright.sync_api import expect
 
@@ -77,8 +76,9 @@ def assert_no_english(page, names):
     assert not found, f"English words in the Spanish page {page.url}: {found}"
 
 
-def test_a_spanish_member_reads_replies_reports_practises_and_switches_language_on_a_phone(live_server, browser):
-    call_command("load_demo_content", "--force")
+def test_a_spanish_member_reads_replies_reports_practises_and_switches_language_on_a_phone(
+    committed_demo, live_server, browser
+):
     member = get_user_model().objects.get(username="luz_del_sur")
     names = public_names()
     post_type = ContentType.objects.get_for_model(QAPostPage)

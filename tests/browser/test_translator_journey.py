@@ -14,7 +14,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
@@ -64,9 +63,8 @@ def status_row(page, title):
 
 
 def test_the_translator_translates_the_new_module_and_the_reviewer_publishes_it(
-    live_server, browser, browser_page, mailoutbox, tmp_path
+    committed_demo, live_server, browser, browser_page, mailoutbox, tmp_path
 ):
-    call_command("load_demo_content", "--force")
     mailoutbox.clear()
     base = live_server.url
     page = browser_page
