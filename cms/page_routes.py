@@ -76,7 +76,11 @@ def _route_target(request, site, components):
         page = root.route(request, components)[0]
     except Http404:
         return None
+    # What the parent's routing loads with a child of its one child type (cms.routing); a page of
+    # another type under it (one made before the rule) has none of those fields.
     parent = getattr(page, "_cached_parent_obj", None)
-    select_related = tuple(getattr(parent, "child_select_related", ()))
+    select_related = ()
+    if getattr(parent, "child_select_related", ()) and type(page) in type(parent).allowed_subpage_models():
+        select_related = tuple(parent.child_select_related)
     restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
     return (page._meta.label, page.pk, page.depth - root.depth, select_related, restrictions)
