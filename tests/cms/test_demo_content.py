@@ -74,7 +74,8 @@ def test_the_demo_logins_have_their_roles_and_the_demo_password(
     from django.contrib.auth import get_user_model
 
     monkeypatch.setenv("DEMO_PASSWORD", "a-changed-demo-password")
-    load_demo_content(django_capture_on_commit_callbacks)
+    # The logins are the site's staff and the members' section's people; the pages add none.
+    load_demo_content(django_capture_on_commit_callbacks, "site", "members")
     users = {user.username: user for user in get_user_model().objects.prefetch_related("groups")}
     assert users["admin"].is_superuser
     roles = {
