@@ -34,14 +34,13 @@ class CachedPageRouteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Every view's page chrome asks for the site (the home page, the comment settings).
+        request._wagtail_site = _site_for(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve or request.method not in ("GET", "HEAD"):
-            return None
-        site = _site_for(request)
-        request._wagtail_site = site
-        if site is None:
+        site = request._wagtail_site
+        if view_func is not wagtail_serve or request.method not in ("GET", "HEAD") or site is None:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [component for component in path.split("/") if component]

@@ -29,6 +29,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.locales import active_locale
 from cms.membership import is_member
 from cms.models import CrisisResource, SearchEntry, SearchSynonym, SearchWord
+from cms.page_cache import cached_with_pages
 from cms.privacy import passes_restriction
 from cms.search_index import MARK_END, MARK_START, config_for
 from cms.search_text import STOPWORDS, fold, language_of, stem, stems
@@ -68,15 +69,22 @@ def hidden_sections(user):
 
     Aliases are few, read in one query; restrictions with their groups in two.
     """
-    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of__path"))
+    aliases, restrictions = cached_with_pages("private-sections", "all", _private_sections)
     hidden = []
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        names = {group.name for group in restriction.groups.all()}
+    for restriction, names in restrictions:
         if passes_restriction(user, restriction, names):
             continue
         section = restriction.page.path
         hidden += [section, *(path for path, original in aliases if original.startswith(section))]
     return hidden
+
+
+def _private_sections():
+    """Every alias (path, original's path), and every restriction with its groups' names: the same
+    for every reader, kept under the page cache's generation (restrictions and pages are watched)."""
+    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", "alias_of__path"))
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    return aliases, [(restriction, {group.name for group in restriction.groups.all()}) for restriction in restrictions]
 
 
 def query_parts(query, language, synonym_groups):
@@ -105,7 +113,12 @@ def query_parts(query, language, synonym_groups):
 
 
 def synonym_groups(language):
-    return [synonym.term_list() for synonym in SearchSynonym.objects.filter(language=language)]
+    """The editors' synonyms of `language` (a snippet: kept under the page cache's generation)."""
+
+    def build():
+        return [synonym.term_list() for synonym in SearchSynonym.objects.filter(language=language)]
+
+    return cached_with_pages("synonyms", language, build)
 
 
 def _mark(text):

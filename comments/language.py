@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cms.page_cache import cached_with_pages
+
 
 def _fold(text):
     """Lower-case, accent-free text, and for each of its characters the index it came from."""
@@ -74,5 +76,7 @@ def mentions_self_harm(text):
     from .models import SafetyTerm
 
     # Drafts too: a term waiting for review only holds more comments for a person to read, and
-    # the safety net should not wait for a reviewer to widen.
-    return bool(find_terms(text, SafetyTerm.objects.all(), key=lambda safety: safety.term))
+    # the safety net should not wait for a reviewer to widen. A snippet: any change to the list
+    # moves the page cache's generation on, and with it this copy.
+    terms = cached_with_pages("safety-terms", "all", lambda: list(SafetyTerm.objects.all()))
+    return bool(find_terms(text, terms, key=lambda safety: safety.term))

@@ -104,6 +104,14 @@ def a_shared_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(params=["nothing kept", "shared cache"])
+def each_cache(request):
+    """Once as the rest of the suite runs (nothing kept), once with the shared cache: privacy must
+    hold both when a page is built afresh and when it is assembled from kept parts."""
+    if request.param == "shared cache":
+        request.getfixturevalue("a_shared_cache")
+
+
 @pytest.fixture(autouse=True)
 def forget_memoised_locales():
     """A test's Locale rows roll back with it, and a rollback sends no delete signal: forget the

@@ -13,7 +13,8 @@ from cms.privacy import public, view_restrictions
 from home.models import StandardPage
 from tests.learning.factories import build_course
 
-pytestmark = pytest.mark.django_db
+# Privacy is checked with nothing kept and with the shared cache (tests/conftest.py each_cache).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_cache")]
 
 PRIVATE_TITLE = "Relapse stories from our families"
 

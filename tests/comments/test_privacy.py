@@ -18,7 +18,8 @@ from members.services import profile_for, set_suspended
 from tests.comments.factories import add_comment, form_data
 from tests.learning.factories import build_course
 
-pytestmark = pytest.mark.django_db
+# Privacy is checked with nothing kept and with the shared cache (tests/conftest.py each_cache).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_cache")]
 
 SECRET = "Only members should read this about my family."
 

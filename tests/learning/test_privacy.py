@@ -14,7 +14,8 @@ from learning.models import SegmentPage, ensure_members_only_collection
 
 from .factories import segment
 
-pytestmark = pytest.mark.django_db
+# Privacy is checked with nothing kept and with the shared cache (tests/conftest.py each_cache).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_cache")]
 
 LESSON = "Private lesson 1.1"
 
