@@ -52,7 +52,14 @@ WATCHED_MODELS_SHOWN = {
     "translation_workflow.snippetpublication",
     "wagtailcore.site",
     "wagtailcore.locale",
+    # Who is listed in the member directory, and the name beside a comment without a pseudonym:
+    # an account's name and whether it is active, and who is in which group (Members).
+    "auth.user",
+    "auth.user_groups",
 }
+# An account saved with only these fields (Django stamps `last_login` at every sign-in) changes
+# nothing a page shows.
+UNSHOWN_ACCOUNT_FIELDS = {"last_login"}
 # Wagtail's own rows that decide what a public page may show: making a page private (or changing
 # who may read it) must retire its cached public copy at once, not when the copy expires.
 WATCHED_MODELS = {
@@ -281,7 +288,9 @@ def _is_inline_of_a_page(model):
     return any(isinstance(field, ParentalKey) and issubclass(field.related_model, Page) for field in model._meta.fields)
 
 
-def _model_changed(sender, **kwargs):
+def _model_changed(sender, update_fields=None, **kwargs):
+    if sender._meta.label_lower == "auth.user" and update_fields and set(update_fields) <= UNSHOWN_ACCOUNT_FIELDS:
+        return
     if _is_shown_on_public_pages(sender):
         # After the commit too: a page rendered while the change was still uncommitted must not
         # be kept under the new generation.

@@ -6,7 +6,7 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce, Lower, NullIf
@@ -18,6 +18,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.page_cache import cached_with_pages
 
 from .decorators import member_required
 from .forms import DeleteAccountForm, DirectorySearchForm, MemberProfileForm
@@ -35,12 +37,16 @@ MEMBERS_PER_PAGE = 24
 def directory(request):
     form = DirectorySearchForm(request.GET or None)
     profiles = MemberProfile.objects.listed().select_related("user")
-    if form.is_valid():
+    filtered = form.is_valid() and any(form.cleaned_data.values())
+    if filtered:
         profiles = profiles.matching(form.cleaned_data["q"])
         if form.cleaned_data["relationship"]:
             profiles = profiles.filter(relationship=form.cleaned_data["relationship"])
     profiles = profiles.order_by(Lower(Coalesce(NullIf("display_name", Value("")), "user__username")), "pk")
-    page = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    if filtered:
+        page = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        page = _whole_directory_page(profiles, request.GET.get("page"))
     return render(
         request,
         "members/directory.html",
@@ -50,6 +56,21 @@ def directory(request):
             "own_profile": profile_for(request.user),
         },
     )
+
+
+def _whole_directory_page(profiles, number):
+    """A page of the unfiltered directory, the same for every member: kept under the page cache's
+    generation, which any profile, account or group change moves on. Its sort and count read every
+    listed profile, the one cost here that grew with the membership."""
+
+    def build():
+        page = Paginator(profiles, MEMBERS_PER_PAGE).get_page(number)
+        return list(page.object_list), page.number, page.paginator.count
+
+    shown, number, count = cached_with_pages("directory", str(number), build)
+    paginator = Paginator([], MEMBERS_PER_PAGE)
+    paginator.count = count  # known: the cached_property is not asked again
+    return Page(shown, number, paginator)
 
 
 def _visible_profile(request, username):

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.template import Template
 
 from members import registry
@@ -50,6 +51,26 @@ def test_suspended_members_leave_the_directory(member_client, neighbours):
     set_suspended(neighbours["listed"].member_profile, True)
     assert "Steady Oak" not in listed_names(member_client)
     assert member_client.get("/members/steady_oak/").status_code == 404
+
+
+@pytest.mark.usefixtures("a_shared_cache")
+def test_the_kept_directory_follows_every_change_to_who_is_listed_at_once(member_client, neighbours, make_member):
+    """The unfiltered directory is kept for every member (members/views.py): a new member, a
+    deactivated account, a left group and a changed pseudonym all show at the next view."""
+    assert listed_names(member_client) == ["Luz del Sur", "Quiet Harbor", "Steady Oak"]
+    make_member("calm_river", display_name="Calm River")
+    assert listed_names(member_client) == ["Calm River", "Luz del Sur", "Quiet Harbor", "Steady Oak"]
+
+    neighbours["spanish"].is_active = False
+    neighbours["spanish"].save(update_fields=["is_active"])
+    neighbours["listed"].groups.clear()
+    assert listed_names(member_client) == ["Calm River", "Quiet Harbor"]
+
+    profile = neighbours["listed"].member_profile
+    neighbours["listed"].groups.add(*Group.objects.filter(name="Members"))
+    profile.display_name = "Oak, Steady"
+    profile.save()
+    assert listed_names(member_client) == ["Calm River", "Oak, Steady", "Quiet Harbor"]
 
 
 def test_the_directory_is_searchable_by_name_and_filterable_by_relationship(member_client, neighbours):
