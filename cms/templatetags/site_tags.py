@@ -10,6 +10,7 @@ from cms.locales import active_locale, default_locale, localized
 from cms.models import CrisisResource, SiteFooter
 from cms.page_cache import cached_with_pages
 from cms.public_url import absolute
+from cms.shared_pieces import render_part
 
 register = template.Library()
 
@@ -149,39 +150,44 @@ def _nearest_translated_sections(page):
     return nearest
 
 
-@register.inclusion_tag("includes/crisis_resources.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def crisis_resources(context, place="page"):
     """The crisis lines in the reader's language; `place` keeps ids unique (header panel, page, footer).
 
-    Kept on the request: the header's "Get help now" and the footer show the same list.
+    The same for every reader: rendered once per language and place and kept with the page chrome.
+    The lines are read once a request (the header's "Get help now" and the footer show the same).
     """
     locale = active_locale()
     request = context.get("request")
-    cached = getattr(request, "_crisis_resources", None)
-    if cached is not None and cached[0] == locale.pk:
-        return {"resources": cached[1], "place": place}
+
+    def lines():
+        cached = getattr(request, "_crisis_resources", None)
+        if cached is not None and cached[0] == locale.pk:
+            return cached[1]
+        resources = list(CrisisResource.objects.filter(locale=locale, live=True))
+        resources = resources or list(CrisisResource.objects.filter(locale=default_locale(), live=True))
+        if request is not None:
+            request._crisis_resources = (locale.pk, resources)
+        return resources
 
     def build():
-        resources = list(CrisisResource.objects.filter(locale=locale, live=True))
-        return resources or list(CrisisResource.objects.filter(locale=default_locale(), live=True))
+        return render_part("includes/crisis_resources.html", {"resources": lines(), "place": place}, None)
 
-    resources = cached_with_pages("crisis", locale.pk, build)
-    if request is not None:
-        request._crisis_resources = (locale.pk, resources)
-    return {"resources": resources, "place": place}
+    return cached_with_pages("crisis", f"{locale.pk}-{place}", build)
 
 
-@register.simple_tag
-def site_footer():
+@register.simple_tag(takes_context=True)
+def site_footer_html(context):
+    """The footer's text in the reader's language (the English one when it has none), as HTML: its
+    rich text links are expanded once and kept with the page chrome."""
     locale = active_locale()
 
     def build():
-        # A list, so that "no footer at all" is kept too (the cache cannot tell None from a miss).
         footer = SiteFooter.objects.filter(locale=locale, live=True).first()
         footer = footer or SiteFooter.objects.filter(locale=default_locale(), live=True).first()
-        return [footer]
+        return render_part("includes/site_footer_text.html", {"footer": footer}, context.get("request"))
 
-    return cached_with_pages("footer", locale.pk, build)[0]
+    return cached_with_pages("footer", locale.pk, build)
 
 
 @register.simple_tag
