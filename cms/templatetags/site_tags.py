@@ -190,6 +190,13 @@ def site_footer_html(context):
     return cached_with_pages("footer", locale.pk, build)
 
 
+@register.inclusion_tag("includes/credited_figure.html")
+def credited_figure(image, spec, class_name, alt=""):
+    """`image` as the rendition `spec` ("fill-960x540"), in a <figure class="`class_name`"> with its
+    photo credit: how pages show a featured picture, a hero, a guest's photo or the show's artwork."""
+    return {"image": image, "img": image.get_rendition(spec).img_tag({"alt": alt}), "class_name": class_name}
+
+
 @register.simple_tag
 def quick_exit_url():
     """The neutral site "Exit this page" leads to, in the reader's language (settings.QUICK_EXIT_URLS)."""
