@@ -133,6 +133,14 @@ def _comment_for(request, pk):
     return comment, page
 
 
+def _own_comment(request, pk):
+    """(comment, page) of a comment the signed-in person wrote and has not deleted; else 404."""
+    comment, page = _comment_for(request, pk)
+    if comment.user_id != request.user.pk or comment.is_removed:
+        raise Http404
+    return comment, page
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @login_required
@@ -182,9 +190,7 @@ def reported(request, pk):
 @login_required
 def edit_comment(request, pk):
     """The author's own comment, for EDIT_WINDOW after posting; the coach and the safety net read it again."""
-    comment, page = _comment_for(request, pk)
-    if comment.user_id != request.user.pk or comment.is_removed:
-        raise Http404
+    comment, page = _own_comment(request, pk)
     if not services.may_edit(comment, request.user):
         message = _("Comments can be edited for 15 minutes after posting. You can still delete it.")
         return render(request, "comments/refused.html", {"message": message, "page": page}, status=403)
@@ -248,9 +254,7 @@ def unmute_author(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def delete_comment(request, pk):
-    comment, page = _comment_for(request, pk)
-    if comment.user_id != request.user.pk or comment.is_removed:
-        raise Http404
+    comment, page = _own_comment(request, pk)
     if request.method == "POST":
         services.delete_own(comment, request.user)
         messages.success(request, _("Your comment is deleted. Replies to it stay in the conversation."))
