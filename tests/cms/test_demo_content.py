@@ -16,7 +16,21 @@ def row_counts():
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"wagtailcore", "cms", "home", "members", "learning", "blog", "auth"}
+        if model._meta.app_label
+        in {
+            "wagtailcore",
+            "cms",
+            "home",
+            "members",
+            "learning",
+            "blog",
+            "auth",
+            "comments",
+            "django_comments",
+            "django_comments_xtd",
+            "meetings",
+            "safety",
+        }
         and model._meta.model_name not in {"revision", "pagelogentry", "modellogentry", "referenceindex"}
     }
 

@@ -1,8 +1,11 @@
-"""The demo: comment rules in both languages and threads several replies deep, loaded twice without change."""
+"""The demo: comment rules in both languages and threads several replies deep.
+
+That a second load changes none of them is checked with the rest of the demo's rows
+(tests/cms/test_demo_content.py counts the comments' tables too).
+"""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django_comments_xtd.models import XtdComment
 
 from comments.language import mentions_self_harm, suggestions_for
@@ -13,33 +16,16 @@ from comments.tree import comment_tree
 pytestmark = pytest.mark.django_db
 
 
-def comment_rows():
-    return {
-        "comments": XtdComment.objects.count(),
-        "policies": CommentPolicy.objects.count(),
-        "suggestions": LanguageSuggestion.objects.count(),
-        "safety": SafetyTerm.objects.count(),
-        "advice": AdvicePhrase.objects.count(),
-        "places": IdentifyingPlace.objects.count(),
-    }
-
-
 def depth(nodes):
     return max((1 + depth(node.children) for node in nodes), default=0)
 
 
-def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replies(
-    demo, client, english, spanish, django_capture_on_commit_callbacks
-):
+def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replies(demo, client, english, spanish):
     from django.contrib.auth.models import AnonymousUser
 
     from blog.models import PodcastEpisodePage, QAPostPage
 
-    first = comment_rows()  # the demo as a first load leaves it (tests/conftest.py)
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo_content", "--force")
-    assert comment_rows() == first
-
+    assert all(model.objects.exists() for model in (LanguageSuggestion, SafetyTerm, AdvicePhrase, IdentifyingPlace))
     assert (
         CommentPolicy.objects.filter(locale=english).exists() and CommentPolicy.objects.filter(locale=spanish).exists()
     )
