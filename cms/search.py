@@ -15,6 +15,7 @@ more than it shows, and that one tells whether there is a next page.
 """
 
 import difflib
+import hashlib
 import re
 
 from django.conf import settings
@@ -337,17 +338,34 @@ def search_page(searcher, query, number, per_page=None):
     shown when `query` itself found nothing.
     """
     per_page = per_page or RESULTS_PER_PAGE
-    start = (number - 1) * per_page
-    found = searcher.find(query, start, per_page + 1)
-    suggestion = None
-    if not found and number == 1:
-        suggestion = searcher.suggestion(query)
-        found = searcher.find(suggestion, start, per_page + 1) if suggestion else []
-        suggestion = suggestion if found else None
-    elif not found:
+    found, suggestion = _found(searcher, query, number, per_page)
+    if not found and number > 1:
         # A page past the end (an old link, fewer results now): the first page instead.
         return search_page(searcher, query, 1, per_page)
     return ResultsPage(_pages(found), number, per_page), suggestion
+
+
+def _found(searcher, query, number, per_page):
+    """([(page id, snippet)], suggestion) of page `number` for `query`.
+
+    The same for every reader who may see the same sections, so kept under the page cache's
+    generation, which any publication moves on: a phrase many readers look for ("relapse") is
+    ranked once. Keyed by language, the hidden sections, the query and the page.
+    """
+
+    def build():
+        start = (number - 1) * per_page
+        found = searcher.find(query, start, per_page + 1)
+        suggestion = None
+        if not found and number == 1:
+            suggestion = searcher.suggestion(query)
+            found = searcher.find(suggestion, start, per_page + 1) if suggestion else []
+            suggestion = suggestion if found else None
+        return found, suggestion
+
+    who = hashlib.sha256("|".join(searcher.hidden).encode()).hexdigest()[:16]
+    what = hashlib.sha256(query.encode()).hexdigest()[:32]
+    return cached_with_pages("search", f"{searcher.locale.pk}-{who}-{what}-{number}-{per_page}", build)
 
 
 def crisis_resources(locale):
