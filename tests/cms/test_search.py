@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import HomePage, StandardPage
 
-# With nothing kept and with the shared cache, where results are kept per query and reader (tests/conftest.py each_cache).
+# With nothing kept and with the shared cache (results kept per phrase and reader): tests/conftest.py each_cache.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("each_cache")]
 
 
