@@ -23,11 +23,6 @@ keepalive = 5
 # Recycle workers now and then so a slow leak never becomes an outage.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
-# Load the site once, in the master: a recycled worker is then a fork, ready at once. Without it
-# each new worker imported Django and Wagtail for about a second while its requests waited
-# (`make bench`: blog page 40 p99 1,210 ms at 8 connections, its p50 21 ms). Nothing opens a
-# database or Redis connection at import, so no connection is shared between workers.
-preload_app = True
 # Only the proxy in front of us may say which scheme and client address a request came with.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Request lines hold no personal data here (no email in any URL); logs go to stdout for the host.
