@@ -1,8 +1,10 @@
 """Where a URL leads, kept while the content stays the same (see CachedPageRouteMiddleware)."""
 
+import contextlib
 import hashlib
 
 from django.apps import apps
+from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -34,12 +36,14 @@ class CachedPageRouteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Every view's page chrome asks for the site (the home page, the comment settings).
-        request._wagtail_site = _site_for(request)
+        # Every view's page chrome asks for the site (the home page, the comment settings). Without
+        # a database the view answers what it can (`/healthz`, the 503 page) as before.
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = _site_for(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        site = request._wagtail_site
+        site = getattr(request, "_wagtail_site", None)
         if view_func is not wagtail_serve or request.method not in ("GET", "HEAD") or site is None:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
