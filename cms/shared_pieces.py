@@ -31,6 +31,12 @@ def for_everyone(name, key, build, request):
     return cached_with_pages(name, f"{translation.get_language()}-{timezone.get_current_timezone_name()}-{key}", build)
 
 
+def for_readers_of(page, name, build, request):
+    """`build()` for one published version of `page`, kept per kind of reader (`reader_kind`): how
+    a page's body, article or hero is kept."""
+    return for_everyone(name, f"{page.pk}-{page.live_revision_id}-{reader_kind(request)}", build, request)
+
+
 def reader_kind(request):
     """All a page body may read of its reader (see the module): part of the body's key."""
     user = getattr(request, "user", None)

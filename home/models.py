@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.models import optional_image
-from cms.shared_pieces import for_everyone, render_part
+from cms.shared_pieces import for_readers_of, render_part
 from cms.translation_notice import TranslationNoticeMixin
 
 from .blocks import FeaturedLinkBlock, StandardBodyBlock
@@ -58,9 +58,7 @@ class HomePage(TranslationNoticeMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parts"] = for_everyone(
-            "home", f"{self.pk}-{self.live_revision_id}", lambda: self.parts(request), request
-        )
+        context["parts"] = for_readers_of(self, "home", lambda: self.parts(request), request)
         return context
 
     def parts(self, request):

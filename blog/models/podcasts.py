@@ -34,7 +34,7 @@ from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
-from cms.shared_pieces import for_everyone, reader_kind, render_part
+from cms.shared_pieces import for_everyone, for_readers_of, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 
@@ -290,12 +290,7 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article"] = for_everyone(
-            "podcast-episode",
-            f"{self.pk}-{self.live_revision_id}-{reader_kind(request)}",
-            lambda: self.article(request),
-            request,
-        )
+        context["article"] = for_readers_of(self, "podcast-episode", lambda: self.article(request), request)
         return context
 
     def article(self, request):

@@ -28,7 +28,7 @@ from cms.models import optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
-from cms.shared_pieces import for_everyone, reader_kind, render_part
+from cms.shared_pieces import for_everyone, for_readers_of, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin, visible_comment_count
 from members.services import display_name
@@ -376,9 +376,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["post"] = for_everyone(
-            "qa-post", f"{self.pk}-{self.live_revision_id}-{reader_kind(request)}", lambda: self.parts(request), request
-        )
+        context["post"] = for_readers_of(self, "qa-post", lambda: self.parts(request), request)
         return context
 
     def parts(self, request):

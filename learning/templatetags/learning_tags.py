@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 
 from cms.locales import localized
-from cms.shared_pieces import for_everyone, reader_kind
+from cms.shared_pieces import for_readers_of
 from learning.journal import JournalForm, exercise_url
 from learning.models import JournalEntry, LearningIndexPage
 from learning.references import resolve_reference
@@ -35,8 +35,7 @@ def segment_body(context, page):
             for position, block in enumerate(page.body)
         ]
 
-    key = f"{page.pk}-{page.live_revision_id}-{reader_kind(request)}"
-    pieces = for_everyone("segment-body", key, build, request)
+    pieces = for_readers_of(page, "segment-body", build, request)
     full_context = context.flatten()
     return mark_safe(  # noqa: S308 (each piece is a block's own rendering)
         "".join(
