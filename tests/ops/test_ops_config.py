@@ -63,6 +63,48 @@ def test_gunicorn_config_reads_its_environment(monkeypatch):
     assert config["wsgi_app"] == "cms.wsgi:application"
 
 
+class FakeWorker:
+    """What gunicorn's post_request hook reads and writes of a worker."""
+
+    def __init__(self, nr, memory_limit_mb):
+        self.nr, self.memory_limit_mb, self.alive, self.pid = nr, memory_limit_mb, True, os.getpid()
+        self.log = __import__("logging").getLogger("gunicorn.test")
+
+
+def test_gunicorn_replaces_a_worker_only_when_it_has_grown(monkeypatch):
+    # Not on a count: two workers reaching max_requests together both restarted, and every
+    # request waited about 2 s for them (README "Benchmark").
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
+    config = runpy.run_path(str(ROOT / "ops" / "gunicorn.conf.py"))
+    assert config["max_requests"] == 0
+    assert config["resident_mb"]() > 10  # this test process, read from /proc
+    every = config["MEMORY_CHECK_EVERY"]
+
+    grown = FakeWorker(nr=every, memory_limit_mb=1)
+    config["post_request"](grown, None, {}, None)
+    assert grown.alive is False
+
+    small = FakeWorker(nr=every, memory_limit_mb=10**6)
+    config["post_request"](small, None, {}, None)
+    assert small.alive is True
+
+    between_checks = FakeWorker(nr=every + 1, memory_limit_mb=1)
+    config["post_request"](between_checks, None, {}, None)
+    assert between_checks.alive is True
+
+
+def test_gunicorn_gives_each_worker_its_own_memory_limit(monkeypatch):
+    monkeypatch.setenv("GUNICORN_MAX_WORKER_MB", "400")
+    config = runpy.run_path(str(ROOT / "ops" / "gunicorn.conf.py"))
+    limits = set()
+    for _ in range(20):
+        worker = FakeWorker(nr=0, memory_limit_mb=None)
+        config["post_fork"](None, worker)
+        assert 400 <= worker.memory_limit_mb <= 440
+        limits.add(worker.memory_limit_mb)
+    assert len(limits) > 1
+
+
 def test_nginx_config_is_valid(tmp_path):
     template = (ROOT / "ops" / "nginx.conf").read_text()
     values = {
