@@ -20,6 +20,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.http import http_date, quote_etag
 
 from cms.models import CreditedImage
+from cms.page_cache import cached_with_pages
 from cms.public_url import absolute, base_url
 
 ITUNES_NAMESPACE = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -130,7 +131,9 @@ def podcast_feed_response(request, index):
     """The feed of `index`'s language: its public episodes that have audio, newest first."""
     # An episode whose file could not be measured has no valid enclosure: directories reject it.
     episodes = index.episodes().filter(audio__file_size__isnull=False)
-    etag, last_modified = _validators(index, episodes)
+    # Kept under the page cache's generation, which every change to what the feed lists moves on
+    # (publishing, privacy, media): polling apps then cost no read of every episode's row.
+    etag, last_modified = cached_with_pages("podcast-feed-validators", index.pk, lambda: _validators(index, episodes))
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
