@@ -56,6 +56,7 @@ WATCHED_MODELS_SHOWN = {
     # an account's name and whether it is active, and who is in which group (Members).
     "auth.user",
     "auth.user_groups",
+    "auth.group",
 }
 # An account saved with only these fields (Django stamps `last_login` at every sign-in) changes
 # nothing a page shows.

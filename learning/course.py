@@ -28,6 +28,8 @@ def completed_segment_keys(member):
 class ModuleOutline:
     module: ModulePage
     segments: list = field(default_factory=list)
+    # The learning index above the module, for the module page's breadcrumb.
+    course: object = None
 
     @property
     def total(self):
@@ -102,10 +104,11 @@ def course_outline(index, member=None):
 
 def module_outline(module, member=None):
     def build():
-        return list(SegmentPage.objects.child_of(module).live().defer_streamfields().order_by("number"))
+        segments = SegmentPage.objects.child_of(module).live().defer_streamfields().order_by("number")
+        return module.get_parent(), list(segments)
 
-    segments = cached_with_pages("module-segments", module.pk, build)
-    return ModuleOutline(module, _mark(segments, completed_segment_keys(member)))
+    course, segments = cached_with_pages("module-segments", module.pk, build)
+    return ModuleOutline(module, _mark(segments, completed_segment_keys(member)), course=course)
 
 
 def public_modules(index):

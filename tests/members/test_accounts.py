@@ -312,6 +312,37 @@ def test_the_signed_in_account_comes_with_its_profile_and_groups(client, a_membe
     assert is_member(user)
 
 
+def test_kept_groups_cost_no_query_and_follow_every_change(client, a_member, a_shared_cache):
+    """With the shared cache production has, an account's groups are kept; any change to who is in
+    which group, from either side or by deleting a group, is seen by the next request."""
+    from django.contrib.auth import get_user
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.membership import is_member
+    from cms.roles import MODERATORS
+
+    client.post("/accounts/login/", {"login": "quiet_harbor", "password": PASSWORD})
+    request = type("Request", (), {"session": client.session})()
+    get_user(request)
+    with CaptureQueriesContext(connection) as loading:
+        user = get_user(request)
+    # The account with its profile (the session is kept too): no query for the groups.
+    assert [query["sql"] for query in loading.captured_queries if "auth_group" in query["sql"]] == []
+    assert len(loading) == 1
+    assert is_member(user)
+
+    Group.objects.get(name="Members").user_set.remove(user)  # as the admin's group screen does
+    assert not is_member(get_user(request))
+
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    moderators.user_set.add(user)
+    assert [group.name for group in get_user(request).groups.all()] == [MODERATORS]
+    moderators.delete()
+    assert list(get_user(request).groups.all()) == []
+
+
 def test_members_get_no_admin_userbar_and_editors_do(client, a_member, a_home_page, make_user):
     client.force_login(a_member)
     assert "wagtail-userbar" not in client.get("/").content.decode()
