@@ -122,3 +122,18 @@ def test_an_unpublished_segment_is_skipped_by_the_pager(a_course, client, a_memb
     segment(1, 2).unpublish()
     client.force_login(a_member)
     assert client.get(segment(1, 1).url).context["next_segment"].pk == segment(2, 1).pk
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_module_page_leads_back_to_its_own_language_course(
+    a_bilingual_course, client, a_member, language, each_cache
+):
+    from learning.models import LearningIndexPage
+
+    from .factories import module
+
+    client.force_login(a_member)
+    index = LearningIndexPage.objects.get(locale__language_code=language)
+    html = client.get(module(1, language).url).content.decode()
+    assert f'<nav class="breadcrumb" aria-label="{"Breadcrumb" if language == "en" else "Ruta de navegación"}">' in html
+    assert f'<a href="{index.url}">{index.title}</a></nav>' in html
