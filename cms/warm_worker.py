@@ -53,7 +53,7 @@ def _compile_templates(engine):
     project = Path(settings.BASE_DIR).resolve()
     count = 0
     for folder in map(Path, engine.template_dirs):
-        if not folder.resolve().is_relative_to(project) or ".venv" in folder.parts:
+        if not folder.resolve().is_relative_to(project) or "site-packages" in folder.parts:
             continue
         for path in sorted(folder.rglob("*")):
             if path.suffix not in TEMPLATE_SUFFIXES or not path.is_file():

@@ -6,6 +6,7 @@ each of several app servers behind the load balancer (ops/nginx.conf).
 
 import os
 import random
+from pathlib import Path
 
 wsgi_app = "cms.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
@@ -49,7 +50,11 @@ def post_worker_init(worker):
     """A new worker does its one-time work before its first request (cms/warm_worker.py says why)."""
     from cms.warm_worker import warm
 
-    warm()
+    try:
+        warm()
+    except Exception:
+        # Never a reason not to serve: the first requests then do that work, as they used to.
+        worker.log.exception("Warming worker %s failed", worker.pid)
 
 
 def post_request(worker, req, environ, resp):
@@ -62,7 +67,7 @@ def post_request(worker, req, environ, resp):
 def resident_mb():
     """This process's resident memory (Linux; 0 elsewhere, where no worker is then replaced)."""
     try:
-        resident_pages = int(open("/proc/self/statm").read().split()[1])  # noqa: SIM115, PTH123
+        resident_pages = int(Path("/proc/self/statm").read_text().split()[1])
     except OSError:
         return 0
     return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20
