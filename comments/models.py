@@ -19,7 +19,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from cms.models import ReviewedTranslatableMixin
+from cms.models import ReviewedTranslatableMixin, optional_account
 
 COMMENT_MAX_LENGTH = 3000
 # Long enough to fix a typo or a name shared by mistake; short enough that replies rarely answer
@@ -200,9 +200,7 @@ class CommentReview(models.Model):
         blank=True,
         help_text=_("Set by a moderator: readers see this note and choose whether to open the comment."),
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_account()
     decided_at = models.DateTimeField(null=True, blank=True)
     # Set when the author changes their words (within EDIT_WINDOW): readers see an "edited" mark.
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
