@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_ui import PermissionMenuItem, StatusCountsPanel
 
 from . import admin_urls, services
-from .admin_views import MODERATE, Status, queue_counts
+from .admin_views import MODERATE, WAITING, queue_counts
 from .bulk_actions import ApproveBulkAction, RemoveBulkAction
 from .models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 
@@ -127,7 +127,7 @@ class ModerationPanel(StatusCountsPanel):
     heading = _("Comments")
     link_text = _("Open the moderation queue")
     listing_url_name = "comments_moderation:queue"
-    choices = Status.CHOICES
+    choices = WAITING
     order = 140
 
     def counts(self):
