@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from .models import SafetyPlan
@@ -37,7 +38,9 @@ class SafetyPlanForm(forms.ModelForm):
         widgets = {"naloxone_location": forms.Textarea(attrs={"rows": 2}), "notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, plan=None, **kwargs):
-        super().__init__(*args, instance=plan, **kwargs)
+        # The saved plan is only read: a refused form must not show its words in the plan above it.
+        initial = model_to_dict(plan, fields=self._meta.fields) if plan is not None else None
+        super().__init__(*args, initial=initial, **kwargs)
         self.rows = {"contacts": [], "services": []}
         for kind, count, label in (
             ("contacts", CONTACT_ROWS, _("Person to call %(number)s")),
