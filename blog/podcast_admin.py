@@ -23,9 +23,6 @@ class GuestViewSet(SnippetViewSet):
     model = Guest
     icon = "user"
     menu_label = _("Podcast guests")
-    menu_name = "podcast-guests"
-    menu_order = 260
-    add_to_admin_menu = True
     list_display = ["name", "role"]
     ordering = ["name"]
 

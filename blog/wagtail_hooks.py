@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, media_views
 from .inbox import OPEN_STATUSES
@@ -150,19 +150,25 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
-    menu_name = "blog-topics"
-    menu_order = 255
-    add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     search_backend_name = None
     ordering = ["name"]
 
 
+class BlogSnippetsGroup(SnippetViewSetGroup):
+    """What posts and episodes are filed under and who speaks in them, in one menu beside the inbox."""
+
+    items = (TopicViewSet, GuestViewSet)
+    menu_icon = "tag"
+    menu_label = _("Blog and podcast")
+    menu_name = "blog-and-podcast"
+    menu_order = 255
+
+
 register_permission_policy(QuestionSubmission, InboxPermissionPolicy(QuestionSubmission))
 register_snippet(QuestionSubmissionViewSet)
-register_snippet(GuestViewSet)
-register_snippet(TopicViewSet)
+register_snippet(BlogSnippetsGroup)
 
 
 @hooks.register("construct_homepage_panels")

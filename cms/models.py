@@ -49,6 +49,23 @@ def optional_image(verbose_name, **options):
     )
 
 
+def optional_account(verbose_name=None, **options):
+    """A record's optional link to a person's account: emptied, not cascaded, when the account is deleted.
+
+    A staff author who leaves, or a member who deletes their account, takes no post, question or
+    moderation decision with them; every such link is this one field, so they all behave alike.
+    """
+    options.setdefault("related_name", "+")
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        **options,
+    )
+
+
 class CreditedImage(AbstractImage):
     """An image that carries its photo credit, shown wherever it is featured."""
 

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from django.http import QueryDict
@@ -42,19 +43,18 @@ from .reports import pages_with_stigmatising_language
 MODERATE = MODERATE_COMMENTS
 
 
-class Status:
-    PENDING = "pending"
-    FLAGGED = "flagged"
-    REMOVED = "removed"
-    PUBLISHED = "published"
-    CHOICES = [
-        (PENDING, gettext_lazy("Waiting for review")),
-        (FLAGGED, gettext_lazy("Reported by members")),
-        (REMOVED, gettext_lazy("Removed")),
-    ]
-    # The queue's tabs: the work above, then every published comment, newest first, where a moderator
-    # finds one to put behind a content note (not a count on the dashboard: it is not work waiting).
-    TABS = [*CHOICES, (PUBLISHED, gettext_lazy("Published"))]
+class Status(models.TextChoices):
+    """The queue's tabs: the work waiting, then every published comment, newest first, where a
+    moderator finds one to put behind a content note."""
+
+    PENDING = "pending", gettext_lazy("Waiting for review")
+    FLAGGED = "flagged", gettext_lazy("Reported by members")
+    REMOVED = "removed", gettext_lazy("Removed")
+    PUBLISHED = "published", gettext_lazy("Published")
+
+
+# What the dashboard counts: published comments are no work waiting.
+WAITING = [(status, label) for status, label in Status.choices if status != Status.PUBLISHED]
 
 
 def queue_queryset(status, comments=None):
@@ -89,7 +89,7 @@ def unanswered_reports():
     )
 
 
-def queue_counts(statuses=Status.CHOICES):
+def queue_counts(statuses=WAITING):
     return {status: queue_queryset(status).count() for status, _label in statuses}
 
 
@@ -98,24 +98,18 @@ def _page_keys(pages):
     return pages.annotate(key=Cast("pk", TextField())).values("key")
 
 
-class Reason:
-    NEW_MEMBER = "new_member"
-    SAFETY = "safety"
-    REPORTED = "reported"
-    COACH = "coach"
-    CHOICES = [
-        (NEW_MEMBER, gettext_lazy("New member")),
-        (SAFETY, gettext_lazy("Safety hold")),
-        (REPORTED, gettext_lazy("Reported")),
-        (COACH, gettext_lazy("Language coach's words")),
-    ]
+class Reason(models.TextChoices):
+    NEW_MEMBER = "new_member", gettext_lazy("New member")
+    SAFETY = "safety", gettext_lazy("Safety hold")
+    REPORTED = "reported", gettext_lazy("Reported")
+    COACH = "coach", gettext_lazy("Language coach's words")
 
 
 class ModerationFilterSet(WagtailFilterSet):
     """The queue's filters: which tab, and within it page, member, reason, language and date."""
 
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Queue"), choices=Status.TABS, empty_label=None, method="filter_status"
+        label=gettext_lazy("Queue"), choices=Status.choices, empty_label=None, method="filter_status"
     )
     page_title = django_filters.CharFilter(label=gettext_lazy("Page title"), method="filter_page_title")
     member = django_filters.CharFilter(
@@ -123,7 +117,7 @@ class ModerationFilterSet(WagtailFilterSet):
         method="filter_member",
         help_text=gettext_lazy("The member's public name, or part of it."),
     )
-    reason = django_filters.ChoiceFilter(label=gettext_lazy("Why here"), choices=Reason.CHOICES, method="filter_reason")
+    reason = django_filters.ChoiceFilter(label=gettext_lazy("Why here"), choices=Reason.choices, method="filter_reason")
     language = django_filters.ChoiceFilter(
         label=gettext_lazy("Language"), choices=settings.LANGUAGES, method="filter_language"
     )
@@ -135,7 +129,7 @@ class ModerationFilterSet(WagtailFilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         data = data.copy() if data is not None else QueryDict(mutable=True)
-        if data.get("status") not in dict(Status.TABS):
+        if data.get("status") not in dict(Status.choices):
             data["status"] = Status.PENDING
         super().__init__(data, *args, **kwargs)
 
@@ -269,7 +263,7 @@ class ModerationQueueView(ModerateMixin, IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["statuses"] = status_links(queue_counts(Status.TABS), Status.TABS, reverse(self.index_url_name))
+        context["statuses"] = status_links(queue_counts(Status.choices), Status.choices, reverse(self.index_url_name))
         context["status"] = self.status
         context["no_results_message"] = _("Nothing here. Thank you for keeping the conversation kind.")
         return context
@@ -346,7 +340,7 @@ def content_note(request, pk):
     comment = get_object_or_404(XtdComment.norel_objects.select_related("review"), pk=pk)
     review = getattr(comment, "review", None)
     back = request.GET.get("status", Status.PENDING)
-    if back not in dict(Status.TABS):
+    if back not in dict(Status.choices):
         back = Status.PENDING
     if request.method == "POST":
         form = ContentNoteForm(request.POST)

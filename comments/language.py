@@ -60,15 +60,19 @@ def find_terms(text, terms, key=lambda term: term):
     return matches
 
 
+def entries_found(text, entries):
+    """Each entry of a moderation word list found in `text`, once, as it was written: [{found, entry}]."""
+    seen = {}
+    for match in find_terms(text, entries, key=lambda entry: getattr(entry, entry.words_field)):
+        seen.setdefault(match.term.pk, {"found": match.found, "entry": match.term})
+    return list(seen.values())
+
+
 def suggestions_for(text, locale):
     """The language coach: each distinct stigmatising term in `text` once, with its suggestion."""
     from .models import LanguageSuggestion
 
-    terms = LanguageSuggestion.objects.filter(locale=locale, live=True)
-    seen = {}
-    for match in find_terms(text, terms, key=lambda suggestion: suggestion.term):
-        seen.setdefault(match.term.pk, {"found": match.found, "suggestion": match.term})
-    return list(seen.values())
+    return entries_found(text, LanguageSuggestion.objects.filter(locale=locale, live=True))
 
 
 def mentions_self_harm(text):

@@ -19,7 +19,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from cms.models import ReviewedTranslatableMixin
+from cms.models import ReviewedTranslatableMixin, optional_account
 
 COMMENT_MAX_LENGTH = 3000
 # Long enough to fix a typo or a name shared by mistake; short enough that replies rarely answer
@@ -127,7 +127,27 @@ class CommentPolicy(ReviewedTranslatableMixin, models.Model):
         return self.title
 
 
-class LanguageSuggestion(ReviewedTranslatableMixin, index.Indexed, models.Model):
+class ModerationWordList(ReviewedTranslatableMixin, index.Indexed, models.Model):
+    """An entry of a list comments are checked against (cms.roles.MODERATION_WORD_LISTS).
+
+    Each language keeps its own list; `words_field` names the words matched in comments, by whole
+    words and ignoring capitals and accents (comments.language), which editors find them by too.
+    """
+
+    words_field = "term"
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self):
+        return getattr(self, self.words_field)
+
+    @classmethod
+    def get_search_fields(cls):
+        return [index.SearchField(cls.words_field), index.AutocompleteField(cls.words_field)]
+
+
+class LanguageSuggestion(ModerationWordList):
     """A stigmatising term and the person-first words the language coach suggests instead."""
 
     term = models.CharField(
@@ -142,9 +162,8 @@ class LanguageSuggestion(ReviewedTranslatableMixin, index.Indexed, models.Model)
     note = models.CharField(_("why"), max_length=300, blank=True, help_text=_("Optional: a short, kind reason."))
 
     panels = [FieldPanel("term"), FieldPanel("suggestion"), FieldPanel("note")]
-    search_fields = [index.SearchField("term"), index.AutocompleteField("term")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModerationWordList.Meta):
         verbose_name = _("person-first language suggestion")
         verbose_name_plural = _("person-first language suggestions")
         ordering = ["term"]
@@ -153,7 +172,7 @@ class LanguageSuggestion(ReviewedTranslatableMixin, index.Indexed, models.Model)
         return f"{self.term} → {self.suggestion}"
 
 
-class SafetyTerm(ReviewedTranslatableMixin, index.Indexed, models.Model):
+class SafetyTerm(ModerationWordList):
     """A word or phrase about suicide or self-harm: a comment containing it waits for a person to read it.
 
     Every language's terms are checked on every comment, whatever the page's language: people in
@@ -165,15 +184,11 @@ class SafetyTerm(ReviewedTranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("term")]
-    search_fields = [index.SearchField("term"), index.AutocompleteField("term")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(ModerationWordList.Meta):
         verbose_name = _("safety term")
         verbose_name_plural = _("safety terms")
         ordering = ["term"]
-
-    def __str__(self):
-        return self.term
 
 
 class HoldReason(models.TextChoices):
@@ -200,9 +215,7 @@ class CommentReview(models.Model):
         blank=True,
         help_text=_("Set by a moderator: readers see this note and choose whether to open the comment."),
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    decided_by = optional_account()
     decided_at = models.DateTimeField(null=True, blank=True)
     # Set when the author changes their words (within EDIT_WINDOW): readers see an "edited" mark.
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
@@ -261,7 +274,7 @@ class FollowUp(models.Model):
         return f"{self.user_id} → {self.comment_id} ({self.get_scope_display()})"
 
 
-class AdvicePhrase(ReviewedTranslatableMixin, index.Indexed, models.Model):
+class AdvicePhrase(ModerationWordList):
     """Words that make a reply read as advice ("you should"), and a way to share experience instead.
 
     The community shares what it has lived rather than telling others what to do; a reply to another
@@ -279,16 +292,14 @@ class AdvicePhrase(ReviewedTranslatableMixin, index.Indexed, models.Model):
         help_text=_("How the same thought could start as experience, for example “What helped me was …”."),
     )
 
-    panels = [FieldPanel("phrase"), FieldPanel("suggestion")]
-    search_fields = [index.SearchField("phrase"), index.AutocompleteField("phrase")]
+    words_field = "phrase"
 
-    class Meta(TranslatableMixin.Meta):
+    panels = [FieldPanel("phrase"), FieldPanel("suggestion")]
+
+    class Meta(ModerationWordList.Meta):
         verbose_name = _("advice phrase")
         verbose_name_plural = _("advice phrases")
         ordering = ["phrase"]
-
-    def __str__(self):
-        return self.phrase
 
 
 class IdentifyingPlace(models.Model):

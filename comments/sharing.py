@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .language import find_terms
+from .language import entries_found, find_terms
 
 # ---- "Share, don't advise" -------------------------------------------------------------------
 
@@ -24,14 +24,10 @@ NUDGE_SIGNER = Signer(salt="comments.sharing.nudged")
 
 
 def advice_in(text, locale):
-    """Each advice phrase of `locale` found in `text` once: [{found, phrase}]."""
+    """Each advice phrase of `locale` found in `text` once, with the way to share instead."""
     from .models import AdvicePhrase
 
-    seen = {}
-    phrases = AdvicePhrase.objects.filter(locale=locale, live=True)
-    for match in find_terms(text, phrases, key=lambda advice: advice.phrase):
-        seen.setdefault(match.term.pk, {"found": match.found, "phrase": match.term})
-    return list(seen.values())
+    return entries_found(text, AdvicePhrase.objects.filter(locale=locale, live=True))
 
 
 def text_digest(text):

@@ -1,6 +1,7 @@
 """Comments in the Wagtail admin: the moderation queue, its dashboard counts, the word lists and the policy."""
 
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.admin_ui import PermissionMenuItem, StatusCountsPanel
 
 from . import admin_urls, services
-from .admin_views import MODERATE, Status, queue_counts
+from .admin_views import MODERATE, WAITING, queue_counts
 from .bulk_actions import ApproveBulkAction, RemoveBulkAction
 from .models import AdvicePhrase, CommentPolicy, IdentifyingPlace, LanguageSuggestion, SafetyTerm
 
@@ -22,31 +23,15 @@ class CommentPolicyViewSet(SnippetViewSet):
     list_display = ["title", "locale"]
 
 
-class LanguageSuggestionViewSet(SnippetViewSet):
-    model = LanguageSuggestion
-    icon = "help"
-    menu_label = _("Person-first language")
-    list_display = ["term", "suggestion", "locale"]
-    search_fields = ["term", "suggestion"]
+class WordListViewSet(SnippetViewSet):
+    """A moderation word list: each entry shown with its language, and found by the words it lists
+    (searched in the database: the lists are short)."""
+
     search_backend_name = None
 
-
-class SafetyTermViewSet(SnippetViewSet):
-    model = SafetyTerm
-    icon = "warning"
-    menu_label = _("Safety terms")
-    list_display = ["term", "locale"]
-    search_fields = ["term"]
-    search_backend_name = None
-
-
-class AdvicePhraseViewSet(SnippetViewSet):
-    model = AdvicePhrase
-    icon = "comment"
-    menu_label = _("Advice phrases")
-    list_display = ["phrase", "suggestion", "locale"]
-    search_fields = ["phrase", "suggestion"]
-    search_backend_name = None
+    @cached_property
+    def list_display(self):
+        return [*self.search_fields, "locale"]
 
 
 class IdentifyingPlaceViewSet(SnippetViewSet):
@@ -62,9 +47,19 @@ class IdentifyingPlaceViewSet(SnippetViewSet):
 class CommentWordsGroup(SnippetViewSetGroup):
     items = (
         CommentPolicyViewSet,
-        LanguageSuggestionViewSet,
-        SafetyTermViewSet,
-        AdvicePhraseViewSet,
+        WordListViewSet(
+            model=LanguageSuggestion,
+            icon="help",
+            menu_label=_("Person-first language"),
+            search_fields=["term", "suggestion"],
+        ),
+        WordListViewSet(model=SafetyTerm, icon="warning", menu_label=_("Safety terms"), search_fields=["term"]),
+        WordListViewSet(
+            model=AdvicePhrase,
+            icon="comment",
+            menu_label=_("Advice phrases"),
+            search_fields=["phrase", "suggestion"],
+        ),
         IdentifyingPlaceViewSet,
     )
     menu_icon = "comment"
@@ -132,7 +127,7 @@ class ModerationPanel(StatusCountsPanel):
     heading = _("Comments")
     link_text = _("Open the moderation queue")
     listing_url_name = "comments_moderation:queue"
-    choices = Status.CHOICES
+    choices = WAITING
     order = 140
 
     def counts(self):

@@ -2,7 +2,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
+
+from .models import SafetyPlan
 
 CONTACT_ROWS = 4
 SERVICE_ROWS = 3
@@ -22,26 +25,22 @@ def validate_phone(value):
         )
 
 
-class SafetyPlanForm(forms.Form):
+class SafetyPlanForm(forms.ModelForm):
     """The member's own words; people and services are rows of a name and a number to call."""
 
-    naloxone_location = forms.CharField(
-        label=_("Where the naloxone is kept"),
-        help_text=_("For example: kitchen drawer by the fridge; a second kit in the car's glove box."),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
-    )
-    notes = forms.CharField(
-        label=_("Notes"),
-        help_text=_("Anything else that helps in the moment: medicines, allergies, who has a spare key."),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
-    )
+    class Meta:
+        model = SafetyPlan
+        fields = ["naloxone_location", "notes"]
+        help_texts = {
+            "naloxone_location": _("For example: kitchen drawer by the fridge; a second kit in the car's glove box."),
+            "notes": _("Anything else that helps in the moment: medicines, allergies, who has a spare key."),
+        }
+        widgets = {"naloxone_location": forms.Textarea(attrs={"rows": 2}), "notes": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, plan=None, **kwargs):
-        super().__init__(*args, **kwargs)
+        # The saved plan is only read: a refused form must not show its words in the plan above it.
+        initial = model_to_dict(plan, fields=self._meta.fields) if plan is not None else None
+        super().__init__(*args, initial=initial, **kwargs)
         self.rows = {"contacts": [], "services": []}
         for kind, count, label in (
             ("contacts", CONTACT_ROWS, _("Person to call %(number)s")),
@@ -65,9 +64,6 @@ class SafetyPlanForm(forms.Form):
                 self.rows[kind].append(
                     {"legend": label % {"number": i + 1}, "name": self[name_field], "phone": self[phone_field]}
                 )
-        if plan is not None:
-            self.fields["naloxone_location"].initial = plan.naloxone_location
-            self.fields["notes"].initial = plan.notes
 
     def rows_of(self, kind):
         """The filled rows of `kind`, empty ones dropped; a number without a name is kept (it can be dialled)."""

@@ -38,6 +38,7 @@ from cms.shared_pieces import for_everyone, for_readers_of, render_part
 from cms.translation_notice import TranslationNoticeMixin
 from comments.models import CommentablePageMixin
 
+from .featured_image import FeaturedImageMixin
 from .topics import TopicLinksPageForm
 
 EPISODES_PER_PAGE = 10
@@ -189,7 +190,9 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
 
-class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, TranslatedRoutablePageMixin, Page):
+class PodcastEpisodePage(
+    TranslationNoticeMixin, CommentablePageMixin, TranslatedRoutablePageMixin, FeaturedImageMixin, Page
+):
     """One conversation: the recording, who took part, show notes and a full transcript."""
 
     episode_number = models.PositiveIntegerField(_("episode number"))
@@ -210,13 +213,6 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
     summary = models.TextField(
         _("summary"), max_length=600, help_text=_("One or two sentences, shown in the episode list and podcast apps.")
     )
-    featured_image = optional_image(_("featured image"))
-    featured_image_alt = models.CharField(
-        _("featured image description"),
-        max_length=255,
-        blank=True,
-        help_text=_("Describe the image for people who use screen readers."),
-    )
     show_notes = StreamField(ShowNotesBlock(), verbose_name=_("show notes"), blank=True)
     transcript = StreamField(
         TranscriptBlock(),
@@ -236,7 +232,7 @@ class PodcastEpisodePage(TranslationNoticeMixin, CommentablePageMixin, Translate
         MediaChooserPanel("audio", media_type="audio"),
         FieldPanel("summary"),
         InlinePanel("guest_appearances", label=_("Guests")),
-        MultiFieldPanel([FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Image")),
+        *FeaturedImageMixin.featured_image_panels,
         FieldPanel("show_notes"),
         FieldPanel("transcript"),
         InlinePanel("topic_links", label=_("Topics")),

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.membership import MEMBERS_GROUP
-from cms.models import optional_image
+from cms.models import optional_account
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
 from cms.routing import OneChildTypeRoutingMixin
@@ -34,6 +33,7 @@ from comments.models import CommentablePageMixin, visible_comment_count
 from members.services import display_name
 
 from ..blocks import AnswerBlock
+from .featured_image import FeaturedImageMixin
 from .topics import Topic, TopicLinksPageForm
 
 
@@ -235,24 +235,13 @@ class QAPostPageForm(TopicLinksPageForm):
             self.fields["author"].queryset = users.filter(Q(pk__in=staff) | current).order_by("username")
 
 
-class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
+class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, FeaturedImageMixin, Page):
     """A member's question and the staff answer addressed to them, e.g. "Dear Rosa, thank you for writing in..."."""
 
     date = models.DateField(_("post date"), default=timezone.localdate)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    asker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("asker's member account"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+    author = optional_account(_("staff author"))
+    asker = optional_account(
+        _("asker's member account"),
         related_name="qa_posts_written_for_me",
         help_text=_("Optional. The member sees this post on their profile and gets an email when it is published."),
     )
@@ -263,13 +252,6 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
     )
     question = models.TextField(_("the member's question"), max_length=4000)
     answer = StreamField(AnswerBlock(), verbose_name=_("answer"))
-    featured_image = optional_image(_("featured image"))
-    featured_image_alt = models.CharField(
-        _("featured image description"),
-        max_length=255,
-        blank=True,
-        help_text=_("Describe the image for screen readers. Leave empty when it is only decorative."),
-    )
     excerpt = models.TextField(
         _("excerpt"), max_length=300, help_text=_("One or two sentences shown in listings and feeds.")
     )
@@ -290,7 +272,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, Page):
         MultiFieldPanel([FieldPanel("asker"), FieldPanel("asker_name")], heading=_("Asker")),
         FieldPanel("question"),
         FieldPanel("answer"),
-        MultiFieldPanel([FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Featured image")),
+        *FeaturedImageMixin.featured_image_panels,
         FieldPanel("excerpt"),
         InlinePanel("topic_links", label=_("Topics"), min_num=1),
         InlinePanel("related_post_links", label=_("Related posts"), max_num=3),

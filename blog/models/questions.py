@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.models import optional_account
 from members.services import display_name
 
 
@@ -83,13 +84,8 @@ class QuestionSubmission(models.Model):
         related_name="+",
     )
     decline_message = models.TextField(_("message sent when declining"), max_length=3000, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    assigned_to = optional_account(
+        _("assigned to"),
         limit_choices_to=staff_who_answer_questions,
         help_text=_("The editor who answers this question. Editors find theirs under “Assigned to me”."),
     )

@@ -29,8 +29,8 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
     assert (
         CommentPolicy.objects.filter(locale=english).exists() and CommentPolicy.objects.filter(locale=spanish).exists()
     )
-    assert [item["suggestion"].term for item in suggestions_for("He is an addict.", english)] == ["addict"]
-    assert [item["suggestion"].term for item in suggestions_for("Es drogadicto.", spanish)] == ["drogadicto"]
+    assert [item["entry"].term for item in suggestions_for("He is an addict.", english)] == ["addict"]
+    assert [item["entry"].term for item in suggestions_for("Es drogadicto.", spanish)] == ["drogadicto"]
     assert mentions_self_harm("I want to end my life") and mentions_self_harm("A veces quiero suicidarme")
 
     for model in (QAPostPage, PodcastEpisodePage):
@@ -58,15 +58,15 @@ def test_the_demo_has_comment_rules_and_deep_bilingual_threads_with_staff_replie
 
 
 def test_the_demo_has_advice_phrases_places_and_a_thread_that_shares_experience(demo, english, spanish):
-    assert [item["phrase"].phrase for item in advice_in("You should kick him out.", english)] == [
+    assert [item["entry"].phrase for item in advice_in("You should kick him out.", english)] == [
         "you should",
         "kick him out",
     ]
-    assert [item["phrase"].suggestion for item in advice_in("Tienes que echarlo.", spanish)] == [
+    assert [item["entry"].suggestion for item in advice_in("Tienes que echarlo.", spanish)] == [
         "En mi familia, lo que funcionó fue …"
     ]
-    assert [item["suggestion"].term for item in suggestions_for("Mi hijo es un drug abuser.", english)] == ["abuser"]
-    assert [item["suggestion"].term for item in suggestions_for("Dicen que son yonquis.", spanish)] == ["yonqui"]
+    assert [item["entry"].term for item in suggestions_for("Mi hijo es un drug abuser.", english)] == ["abuser"]
+    assert [item["entry"].term for item in suggestions_for("Dicen que son yonquis.", spanish)] == ["yonqui"]
     assert [finding.kind for finding in identifying_details("Vivimos en Hialeah.")] == ["place"]
     assert XtdComment.objects.filter(comment__startswith="What helped me was talking about what I would do").exists()
     assert XtdComment.objects.filter(comment__startswith="A mí me ayudó hablar de lo que yo iba a hacer").exists()

@@ -45,15 +45,15 @@ def test_a_phrase_is_found_across_line_breaks_and_extra_spaces():
 
 
 def test_suggestions_come_from_the_list_of_the_page_language_only(word_lists, english, spanish):
-    english_words = [item["suggestion"].term for item in suggestions_for("An addict, an adicto.", english)]
-    spanish_words = [item["suggestion"].term for item in suggestions_for("An addict, an adicto.", spanish)]
+    english_words = [item["entry"].term for item in suggestions_for("An addict, an adicto.", english)]
+    spanish_words = [item["entry"].term for item in suggestions_for("An addict, an adicto.", spanish)]
     assert english_words == ["addict"]
     assert spanish_words == ["adicto"]
 
 
 def test_each_term_is_suggested_once_even_when_it_appears_many_times(word_lists, english):
     items = suggestions_for("addict addicts Addict", english)
-    assert [(item["found"], item["suggestion"].suggestion) for item in items] == [
+    assert [(item["found"], item["entry"].suggestion) for item in items] == [
         ("addict", "person with a substance use disorder")
     ]
 

@@ -170,7 +170,7 @@ def test_detected_details_are_never_stored_or_logged(client, a_post, a_member, a
 )
 def test_advice_is_recognised_in_both_languages(sharing_lists, english, spanish, language, text, phrase):
     locale = english if language == "en" else spanish
-    assert [item["phrase"].phrase for item in advice_in(text, locale)] == [phrase]
+    assert [item["entry"].phrase for item in advice_in(text, locale)] == [phrase]
 
 
 @pytest.mark.parametrize(
@@ -358,7 +358,7 @@ def test_the_coach_finds_each_listed_word(demo_coach_lists, english, spanish, la
     from comments.language import suggestions_for
 
     locale = english if language == "en" else spanish
-    assert [item["suggestion"].term for item in suggestions_for(text, locale)] == [term]
+    assert [item["entry"].term for item in suggestions_for(text, locale)] == [term]
 
 
 def test_every_word_of_the_demo_lists_has_a_sample_above():

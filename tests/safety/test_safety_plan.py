@@ -101,6 +101,15 @@ def test_a_number_with_letters_is_refused_and_nothing_is_saved(client, a_member)
     assert not SafetyPlan.objects.filter(member=a_member).exists()
 
 
+def test_a_refused_change_keeps_the_saved_plan_on_show(client, a_member, a_saved_plan):
+    client.force_login(a_member)
+    response = client.post(PLAN_URL, plan_form(naloxone_location="In the car", **{"contacts-0-phone": "call Ana"}))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'<p class="safety-plan__naloxone">{NALOXONE}</p>' in html
+    assert "In the car</textarea>" in html, "the member's new words wait in the form"
+
+
 def test_the_plan_page_says_so_in_spanish(client, a_member):
     client.force_login(a_member)
     response = client.post(PLAN_URL_ES, plan_form(**{"contacts-0-phone": "llame a Ana"}))
