@@ -705,29 +705,19 @@ def main():
     say("Profile: one request per page type, in-process under cProfile")
     profiles = profile_pages(pages, cookie, RESULTS / "profile")
     (RESULTS / "gunicorn.log").write_text("")
-    results = {}
+    results, floors = {}, {}
     say(f"Phase 1: uncached (the anonymous page cache, cms.page_cache, taken out); wrk at {CONNECTIONS}")
     server = Server(BENCH_PAGE_CACHE="0")
     try:
         server.start()
         say(f"gunicorn on 127.0.0.1:{server.port}, workers {server.worker_pids()}; member {member.username}")
-        # Every page's sequential timings first, then the loads: so each p50 is taken in the same
-        # state of the workers as the tenth pass takes it (no other page's wrk run before it), and
-        # the growth factors compare like with like.
         for label, title, path, as_member in pages:
             row = sequential(server.port, path, cookie if as_member else None, label)
             row.update(label=label, title=title, url=path, as_member=as_member)
-            results[label] = row
-        floor_paths = {
-            kb: f"{settings.STATIC_URL}bench-floor/floor-{kb}k.html"
-            for kb in sorted({floor_bucket(row["bytes"]) for row in results.values()})
-        }
-        floors = {kb: sequential(server.port, path) for kb, path in floor_paths.items()}
-        for label, title, path, as_member in pages:
-            row = results[label]
             add_load(row, under_load(server.port, path, cookie if as_member else None))
             row["weight"] = weigh(server.port, path, cookie if as_member else None)
             row["profile"] = profiles[label]
+            results[label] = row
             loads = "  ".join(
                 f"@{n}: p50 {figures.get('load_p50_ms', 0):.0f} p99 {figures.get('load_p99_ms', 0):.0f} ms"
                 for n, figures in row["load"].items()
@@ -737,9 +727,11 @@ def main():
                 f"p95 {row['p95_ms']:7.1f} ms  {row['rps'] or 0:6.1f} req/s  {row['bytes'] / 1024:6.1f} KB  "
                 f"HTML+CSS+JS {row['weight']['total'] / 1024:5.1f} KB  {loads}"
             )
-        for kb, path in floor_paths.items():
-            floor = floors[kb]
+        for kb in sorted({floor_bucket(row["bytes"]) for row in results.values()}):
+            path = f"{settings.STATIC_URL}bench-floor/floor-{kb}k.html"
+            floor = sequential(server.port, path)
             floor.update(throughput(server.port, path))
+            floors[kb] = floor
             say(
                 f"floor {kb:>5} KB static file               p50 {floor['p50_ms']:7.1f} ms  "
                 f"p95 {floor['p95_ms']:7.1f} ms  {floor['rps'] or 0:6.1f} req/s"
