@@ -17,8 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.localized_fields import synchronized, translated
 from cms.privacy import public
 from cms.translation_notice import TranslationNoticeMixin
 
@@ -182,18 +182,20 @@ class MeetingPage(TranslationNoticeMixin, RoutablePageMixin, Page):
     ]
     # The joining link is left out of the search index on purpose: search is public.
     search_fields = [*Page.search_fields, index.SearchField("description"), index.FilterField("meeting_language")]
+    # A Spanish page may point at a Spanish-speaking room of the same group: the link is overridable.
     override_translatable_fields = [
-        SynchronizedField("meeting_language", overridable=False),
-        SynchronizedField("first_date", overridable=False),
-        SynchronizedField("start_time", overridable=False),
-        SynchronizedField("time_zone", overridable=False),
-        SynchronizedField("duration_minutes", overridable=False),
-        SynchronizedField("interval_weeks", overridable=False),
-        # A Spanish page may point at a Spanish-speaking room of the same group.
-        SynchronizedField("joining_link"),
-        SynchronizedField("facilitator", overridable=False),
-        TranslatableField("capacity_note"),
-        TranslatableField("cancellations"),
+        *synchronized(
+            "meeting_language",
+            "first_date",
+            "start_time",
+            "time_zone",
+            "duration_minutes",
+            "interval_weeks",
+            "facilitator",
+            overridable=False,
+        ),
+        *synchronized("joining_link"),
+        *translated("capacity_note", "cancellations"),
     ]
 
     class Meta:
@@ -266,7 +268,7 @@ class MeetingCancellation(TranslatableMixin, Orderable):
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     panels = [FieldPanel("date"), FieldPanel("reason")]
-    translatable_fields = [SynchronizedField("date"), TranslatableField("reason")]
+    translatable_fields = [*synchronized("date"), *translated("reason")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["date"]

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
-from wagtail_localize.fields import TranslatableField
 
+from cms.localized_fields import translated
 from cms.models import ReviewedTranslatableMixin
 
 from .blocks import StepBlock
@@ -20,7 +20,7 @@ class SafetyPlanTemplate(ReviewedTranslatableMixin, models.Model):
     steps = StreamField([("step", StepBlock())], verbose_name=_("steps"))
 
     panels = [FieldPanel("intro"), FieldPanel("steps")]
-    translatable_fields = [TranslatableField("intro"), TranslatableField("steps")]
+    translatable_fields = translated("intro", "steps")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("safety plan template")

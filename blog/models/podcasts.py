@@ -24,12 +24,12 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation, TranslationSource
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from blog.podcast_blocks import ShowNotesBlock, TranscriptBlock
 from blog.podcast_feed import podcast_feed_response
+from cms.localized_fields import synchronized, translated
 from cms.models import ReviewedTranslatableMixin, optional_image
 from cms.privacy import public
 from cms.routes import TranslatedRoutablePageMixin
@@ -66,12 +66,7 @@ class Guest(ReviewedTranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
     # A person's name is the same in every language; what they do and their story are translated.
-    translatable_fields = [
-        SynchronizedField("name", overridable=False),
-        TranslatableField("role"),
-        TranslatableField("bio"),
-        SynchronizedField("photo"),
-    ]
+    translatable_fields = [*synchronized("name", overridable=False), *translated("role", "bio"), *synchronized("photo")]
     search_fields = [index.SearchField("name"), index.SearchField("role"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -128,15 +123,10 @@ class PodcastIndexPage(TranslationNoticeMixin, TranslatedRoutablePageMixin, OneC
     ]
     search_fields = [*Page.search_fields, index.SearchField("description")]
     # Title, slug, description and author are translated (wagtail-localize's defaults for text).
+    # A Spanish page may use its own artwork, and link to the show's Spanish listing in each directory.
     override_translatable_fields = [
-        SynchronizedField("artwork"),
-        SynchronizedField("owner_name", overridable=False),
-        SynchronizedField("owner_email", overridable=False),
-        SynchronizedField("category", overridable=False),
-        SynchronizedField("explicit", overridable=False),
-        # A Spanish page may link to the show's Spanish listing in each directory.
-        SynchronizedField("apple_podcasts_url"),
-        SynchronizedField("spotify_url"),
+        *synchronized("artwork", "apple_podcasts_url", "spotify_url"),
+        *synchronized("owner_name", "owner_email", "category", "explicit", overridable=False),
     ]
 
     class Meta:
@@ -254,21 +244,12 @@ class PodcastEpisodePage(
     ]
     # Text, show notes, transcript, and the guest and topic links (to the Spanish guest and topic)
     # are translated: wagtail-localize's defaults. Spelled out here for the reader.
+    # Staff cite "episode 12" in both languages, and the feeds must agree on dates. The image and
+    # the recording are overridable: a translation may carry its own recording in its language.
     override_translatable_fields = [
-        TranslatableField("summary"),
-        TranslatableField("featured_image_alt"),
-        TranslatableField("show_notes"),
-        TranslatableField("transcript"),
-        TranslatableField("guest_appearances"),
-        TranslatableField("topic_links"),
-        # Staff cite "episode 12" in both languages, and the feeds must agree on dates.
-        SynchronizedField("episode_number", overridable=False),
-        SynchronizedField("season_number", overridable=False),
-        SynchronizedField("release_date", overridable=False),
-        SynchronizedField("explicit", overridable=False),
-        SynchronizedField("featured_image"),
-        # Overridable: a translation may carry its own recording in its language.
-        SynchronizedField("audio"),
+        *translated("summary", "featured_image_alt", "show_notes", "transcript", "guest_appearances", "topic_links"),
+        *synchronized("episode_number", "season_number", "release_date", "explicit", overridable=False),
+        *synchronized("featured_image", "audio"),
     ]
 
     class Meta:
@@ -362,7 +343,7 @@ class EpisodeGuest(TranslatableMixin, Orderable):
     guest = models.ForeignKey(Guest, verbose_name=_("guest"), on_delete=models.CASCADE, related_name="appearances")
 
     panels = [FieldPanel("guest")]
-    translatable_fields = [TranslatableField("guest")]
+    translatable_fields = translated("guest")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("guest appearance")
@@ -377,7 +358,7 @@ class EpisodeTopic(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("topic")]
-    translatable_fields = [TranslatableField("topic")]
+    translatable_fields = translated("topic")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("episode topic")

@@ -20,8 +20,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
+from cms.localized_fields import synchronized
 from cms.membership import MEMBERS_GROUP
 from cms.models import optional_account
 from cms.privacy import public
@@ -263,7 +263,7 @@ class QAPostPage(TranslationNoticeMixin, CommentablePageMixin, FeaturedImageMixi
     base_form_class = QAPostPageForm
 
     # The asker's pseudonym is a name, not prose: it stays the same in every language.
-    override_translatable_fields = [SynchronizedField("asker_name")]
+    override_translatable_fields = synchronized("asker_name")
     # The question is the member's own words: translated by a person, never sent to a machine.
     member_written_fields = ["question"]
 

@@ -5,8 +5,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
+from cms.localized_fields import translated
 from cms.models import ReviewedTranslatableMixin
 
 
@@ -19,7 +19,7 @@ class Topic(ReviewedTranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     # The slug is translated too: Spanish topic archives live at /es/blog/topic/<spanish-slug>/.
-    translatable_fields = [TranslatableField("name"), TranslatableField("slug"), TranslatableField("description")]
+    translatable_fields = translated("name", "slug", "description")
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.localized_fields import synchronized, translated
 from cms.models import ReviewedTranslatableMixin
 from learning.blocks import QuestionBlock
 
@@ -36,12 +36,7 @@ class Exercise(ReviewedTranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("instructions"), FieldPanel("questions")]
     # Numbers are synchronised, not translated: staff cite "Exercise #16" in both languages.
-    translatable_fields = [
-        SynchronizedField("number"),
-        TranslatableField("title"),
-        TranslatableField("instructions"),
-        TranslatableField("questions"),
-    ]
+    translatable_fields = [*synchronized("number"), *translated("title", "instructions", "questions")]
     search_fields = [
         index.SearchField("title"),
         index.FilterField("number"),

@@ -15,9 +15,9 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
+from cms.localized_fields import synchronized
 from cms.membership import MEMBERS_GROUP
 from cms.models import optional_image
 from cms.routes import TranslatedRoutablePageMixin
@@ -89,7 +89,7 @@ class NumberedPageMixin(models.Model):
     slug_word = None  # a key of SLUG_WORDS
     base_form_class = NumberedPageForm
     copy_form_class = NumberedPageCopyForm
-    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("slug")]
+    override_translatable_fields = synchronized("number", "slug")
 
     class Meta:
         abstract = True
@@ -221,11 +221,9 @@ class ModulePage(TranslationNoticeMixin, NumberedPageMixin, OneChildTypeRoutingM
         FieldPanel("learning_goals"),
     ]
     promote_panels = SEARCH_ENGINE_PANELS
-    override_translatable_fields = [
-        *NumberedPageMixin.override_translatable_fields,
-        SynchronizedField("hero_image"),
-        SynchronizedField("estimated_minutes"),
-    ]
+    override_translatable_fields = NumberedPageMixin.override_translatable_fields + synchronized(
+        "hero_image", "estimated_minutes"
+    )
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     class Meta:
@@ -295,11 +293,7 @@ class SegmentPage(
         *OptInCommentablePageMixin.comment_panels,
         *TranslationNoticeMixin.translation_notice_panels,
     ]
-    override_translatable_fields = [
-        *NumberedPageMixin.override_translatable_fields,
-        SynchronizedField("video_url"),
-        SynchronizedField("video"),
-    ]
+    override_translatable_fields = NumberedPageMixin.override_translatable_fields + synchronized("video_url", "video")
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     class Meta:
