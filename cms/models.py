@@ -25,8 +25,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailmedia.models import AbstractMedia
+
+from .localized_fields import synchronized, translated
 
 # Renditions of images in a private collection are kept apart, so no alias ever reaches them
 # (only `images/` is a plain folder for nginx: cms.protected_media).
@@ -64,6 +65,11 @@ def optional_account(verbose_name=None, **options):
         on_delete=models.SET_NULL,
         **options,
     )
+
+
+def language_field(verbose_name=None, **options):
+    """A record's language, one of the site's (settings.LANGUAGES): a question's, a member's, a synonym's."""
+    return models.CharField(verbose_name or _("language"), max_length=8, choices=settings.LANGUAGES, **options)
 
 
 class CreditedImage(AbstractImage):
@@ -265,18 +271,11 @@ class CrisisResource(ReviewedTranslatableMixin, index.Indexed, models.Model):
         FieldPanel("text_keyword"),
         FieldPanel("sort_order"),
     ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("contact"),
-        # Spanish-language services often have their own address, so the link is translatable too.
-        TranslatableField("url"),
-        # Numbers are the same in both languages. The word to text is not (988 answers AYUDA in
-        # Spanish, any message in English), and an empty English value gives wagtail-localize
-        # nothing to translate or override: it is left out, so each language's row keeps its own.
-        SynchronizedField("phone"),
-        SynchronizedField("text_number"),
-        SynchronizedField("sort_order"),
-    ]
+    # Spanish-language services often have their own address, so the link is translatable too.
+    # Numbers are the same in both languages. The word to text is not (988 answers AYUDA in
+    # Spanish, any message in English), and an empty English value gives wagtail-localize
+    # nothing to translate or override: it is left out, so each language's row keeps its own.
+    translatable_fields = [*translated("name", "contact", "url"), *synchronized("phone", "text_number", "sort_order")]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -317,7 +316,7 @@ class SiteFooter(ReviewedTranslatableMixin, models.Model):
     text = RichTextField(_("footer text"), features=["bold", "italic", "link"])
 
     panels = [FieldPanel("text")]
-    translatable_fields = [TranslatableField("text")]
+    translatable_fields = translated("text")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("site footer")
@@ -407,7 +406,7 @@ class SearchWord(models.Model):
 class SearchSynonym(models.Model):
     """Words families use for the same thing: a search for any of them finds pages with the others."""
 
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = language_field()
     terms = models.TextField(
         _("words and phrases"),
         help_text=_(

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from cms.membership import MEMBERS_GROUP
+from cms.models import language_field
 
 BIO_MAX_LENGTH = 600
 DISPLAY_NAME_MAX_LENGTH = 50
@@ -99,10 +100,8 @@ class MemberProfile(models.Model):
         default=False,
         help_text=_("Other members can then find your profile. Nobody else can see it."),
     )
-    preferred_language = models.CharField(
+    preferred_language = language_field(
         _("preferred language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("Used for our emails to you and for the page you see after logging in."),
     )

@@ -8,13 +8,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import optional_account
+from cms.models import language_field, optional_account
 from members.services import display_name
 
 
 class QuestionSubmissionQuerySet(models.QuerySet):
     def for_member(self, user):
-        return self.filter(member=user)
+        """A member's own questions, newest first, as their page lists them."""
+        return self.filter(member=user).order_by("-created_at")
 
     def submitted_since(self, moment):
         return self.filter(created_at__gte=moment)
@@ -60,12 +61,7 @@ class QuestionSubmission(models.Model):
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="blog_questions"
     )
-    language = models.CharField(
-        _("language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        help_text=_("The member writes in this language: the answer and every email use it too."),
-    )
+    language = language_field(help_text=_("The member writes in this language: the answer and every email use it too."))
     subject = models.CharField(_("subject"), max_length=120)
     question = models.TextField(_("question"), max_length=3000)
     relationship = models.CharField(_("the person you are writing about is"), max_length=16, choices=LovedOneIs)
@@ -98,8 +94,8 @@ class QuestionSubmission(models.Model):
 
     objects = QuestionSubmissionQuerySet.as_manager()
 
+    # No default ordering: the inbox orders its listing, and `for_member` the member's own list.
     class Meta:
-        ordering = ["-created_at"]
         verbose_name = _("member question")
         verbose_name_plural = _("member questions")
         indexes = [models.Index(fields=["member", "created_at"], name="blog_question_member_recent")]
