@@ -49,6 +49,8 @@ def translated_recording(request, page_id):
     if source is None or not permissions.can_edit():
         raise PermissionDenied
     form = TranslatedRecordingForm(request.POST or None, initial={"recording": episode.audio_id})
+    # Saved or cancelled, the translator goes back to the episode's editor.
+    episode_editor = reverse("wagtailadmin_pages:edit", args=[episode.pk])
     if request.method == "POST" and form.is_valid():
         publish = permissions.can_publish()
         use_translated_recording(
@@ -60,13 +62,13 @@ def translated_recording(request, page_id):
             messages.success(
                 request, _("The recording is saved with the translation: it goes live when a reviewer publishes it.")
             )
-        return redirect("wagtailadmin_pages:edit", episode.pk)
+        return redirect(episode_editor)
     return admin_form_page(
         request,
         "blog/admin/translated_recording.html",
         title=_("Recording in this language"),
         icon="media",
-        cancel_url=reverse("wagtailadmin_pages:edit", args=[episode.pk]),
+        cancel_url=episode_editor,
         episode=episode,
         form=form,
     )

@@ -34,6 +34,23 @@ class InboxPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+def inbox_actions(question):
+    """An open question's next steps, first the main one: its listing row and its record offer the same."""
+    if question.status not in OPEN_STATUSES:
+        return []
+    if question.private:
+        main = (_("Answer privately"), "blog_question_answer_privately", "mail")
+    elif question.answer_post_id:
+        main = (_("Edit the answer draft"), "blog_question_draft_answer", "edit")
+    else:
+        main = (_("Draft an answer"), "blog_question_draft_answer", "edit")
+    steps = [main, (_("Decline"), "blog_question_decline", "cross")]
+    return [
+        ListingButton(label, reverse(view_name, args=[question.pk]), icon_name=icon, priority=10 * position)
+        for position, (label, view_name, icon) in enumerate(steps, start=1)
+    ]
+
+
 class QuestionSummaryPanel(Panel):
     """The member's question as they wrote it, read-only, with the inbox actions."""
 
@@ -43,13 +60,7 @@ class QuestionSummaryPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             question = self.instance
-            context.update(
-                question=question,
-                is_open=question.status in OPEN_STATUSES,
-                draft_url=reverse("blog_question_draft_answer", args=[question.pk]),
-                decline_url=reverse("blog_question_decline", args=[question.pk]),
-                answer_privately_url=reverse("blog_question_answer_privately", args=[question.pk]),
-            )
+            context.update(question=question, actions=inbox_actions(question))
             return context
 
 
@@ -214,30 +225,9 @@ def translated_recording_button(page, user, next_url=None):
 
 @hooks.register("register_snippet_listing_buttons")
 def inbox_listing_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, QuestionSubmission) or snippet.status not in OPEN_STATUSES:
+    if not isinstance(snippet, QuestionSubmission) or not user.has_perm("blog.change_questionsubmission"):
         return []
-    if not user.has_perm("blog.change_questionsubmission"):
-        return []
-    if snippet.private:
-        return [
-            ListingButton(
-                _("Answer privately"),
-                reverse("blog_question_answer_privately", args=[snippet.pk]),
-                icon_name="mail",
-                priority=10,
-            )
-        ]
-    return [
-        ListingButton(
-            _("Draft an answer") if not snippet.answer_post_id else _("Edit the answer draft"),
-            reverse("blog_question_draft_answer", args=[snippet.pk]),
-            icon_name="edit",
-            priority=10,
-        ),
-        ListingButton(
-            _("Decline"), reverse("blog_question_decline", args=[snippet.pk]), icon_name="cross", priority=20
-        ),
-    ]
+    return inbox_actions(snippet)
 
 
 # A recording follows its episode's privacy at its media-library address too (cms.protected_media).

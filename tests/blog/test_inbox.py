@@ -1,5 +1,7 @@
 """The question inbox journey: a member writes in, an editor drafts the answer, publishing tells the member."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -232,3 +234,29 @@ def test_the_inbox_permissions_come_from_the_editors_group():
         "view_questionsubmission",
         "change_questionsubmission",
     }
+
+
+def test_the_listing_row_and_the_record_offer_the_same_next_steps(a_home_page, a_member, an_editor):
+    make_blog(a_home_page)
+    asked = {"member": a_member, "language": "en", "question": "How?", "relationship": "child"}
+    public = QuestionSubmission.objects.create(subject="Public question", **asked)
+    private = QuestionSubmission.objects.create(subject="Private question", private=True, **asked)
+    editor = logged_in(an_editor)
+
+    def steps(question):
+        """The action links to the question's own inbox pages, in the listing and on its record."""
+        own = f"/admin/blog/questions/{question.pk}/"
+        listing = editor.get(LISTING).content.decode()
+        record = editor.get(f"{LISTING}edit/{question.pk}/").content.decode()
+        return [
+            [url for url in re.findall(r'href="([^"]+)"', html) if url.startswith(own)] for html in (listing, record)
+        ]
+
+    assert steps(public) == [[draft_url(public), decline_url(public)]] * 2
+    assert steps(private) == [[f"/admin/blog/questions/{private.pk}/answer-privately/", decline_url(private)]] * 2
+    editor.post(draft_url(public))
+    public.refresh_from_db()
+    record = editor.get(f"{LISTING}edit/{public.pk}/").content.decode()
+    assert "Edit the answer draft" in record and "Draft an answer" not in record
+    QuestionSubmission.objects.filter(pk=public.pk).update(status="declined")
+    assert steps(public) == [[], []]
