@@ -7,6 +7,8 @@ learning's template, which resolves the target with learning's own template tag.
 a content note is given by the app that uses it (learning.blocks, blog.blocks).
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -27,7 +29,20 @@ def expands_content_notes(user):
     return bool(profile is not None and getattr(profile, "expand_content_notes", False))
 
 
-class ContentNoteBlock(blocks.StructBlock):
+class SharedBlock(blocks.StructBlock):
+    """A shared block renders `cms/blocks/<name>.html`: ContentNoteBlock's is `cms/blocks/content_note.html`.
+
+    The template is found by the class's name, as Django's generic views find `<app>/<model>_detail.html`;
+    a block whose template lives elsewhere names it in `Meta.template` (the learning reference's is
+    learning's).
+    """
+
+    def get_template(self, value=None, context=None):
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(self).__name__.removesuffix("Block")).lower()
+        return super().get_template(value, context) or f"cms/blocks/{name}.html"
+
+
+class ContentNoteBlock(SharedBlock):
     """A passage readers choose to open, behind a note that says what it describes.
 
     Rendered as `<details>` so it works without JavaScript. The note is a text block, so
@@ -44,8 +59,9 @@ class ContentNoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
+        # The block picker's preview shows the closed note; each page type brings its own passages.
+        preview_value = {"note": "describes a relapse"}
         label = _("Content note")
-        template = "cms/blocks/content_note.html"
         description = _("A passage readers open only if they choose to, behind a short note about what it describes.")
 
     def get_context(self, value, parent_context=None):
@@ -54,7 +70,7 @@ class ContentNoteBlock(blocks.StructBlock):
         return context
 
 
-class CaptionedImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(SharedBlock):
     """An image with a caption; its photo credit comes from the image itself."""
 
     image = ImageChooserBlock(label=_("image"))
@@ -66,23 +82,21 @@ class CaptionedImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image with caption")
-        template = "cms/blocks/captioned_image.html"
         description = _("An image with alternative text, a caption and its photo credit.")
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(SharedBlock):
     quote = blocks.TextBlock(label=_("quote"), max_length=600)
     attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=120)
 
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "cms/blocks/quote.html"
         description = _("A short quotation with an optional attribution.")
         preview_value = {"quote": "We started with one calm conversation a week.", "attribution": "A parent"}
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(SharedBlock):
     """A boxed aside: a practical tip, a note, or a safety reminder the reader must not miss.
 
     The tone is a choice, not text, so translators cannot change it; its name is printed above the
@@ -101,7 +115,6 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Callout")
-        template = "cms/blocks/callout.html"
         description = _("A highlighted tip, note or safety reminder.")
         preview_value = {
             "tone": "tip",
@@ -110,7 +123,7 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
-class LearningReferenceBlock(blocks.StructBlock):
+class LearningReferenceBlock(SharedBlock):
     """A link to "Module N, segment M" or "Exercise #N" that survives renames and moves.
 
     Add it to any StreamField (home's standard pages, the segment body, Q&A answers and podcast show

@@ -5,11 +5,12 @@ import importlib
 import re
 from pathlib import Path
 
+from django.template.loader import get_template
 from wagtail.blocks.migrations.utils import apply_changes_to_raw_data
 
 from blog.blocks import AnswerPassageBlock
 from blog.podcast_blocks import ShowNotesBlock
-from cms.blocks import CalloutBlock, CaptionedImageBlock, LearningReferenceBlock, QuoteBlock
+from cms.blocks import CalloutBlock, CaptionedImageBlock, ContentNoteBlock, LearningReferenceBlock, QuoteBlock
 from home.blocks import StandardBodyBlock
 from learning.blocks import SegmentPassageBlock
 from learning.models import SegmentPage
@@ -63,3 +64,23 @@ def test_the_migration_turns_stored_caution_callouts_into_safety_reminders_at_ev
     # What it stored reads back as the shared block's value.
     value = SegmentPage._meta.get_field("body").stream_block.to_python(raw)
     assert value[0].value["tone"] == "safety"
+
+
+def test_every_shared_block_finds_its_template_by_its_name():
+    expected = {
+        CaptionedImageBlock: "cms/blocks/captioned_image.html",
+        QuoteBlock: "cms/blocks/quote.html",
+        CalloutBlock: "cms/blocks/callout.html",
+        ContentNoteBlock: "cms/blocks/content_note.html",
+        # Named in its Meta: it lives with learning's templates.
+        LearningReferenceBlock: "learning/blocks/learning_reference.html",
+    }
+    for block_class, template in expected.items():
+        assert block_class().get_template() == template
+        get_template(template)
+
+
+def test_a_quote_renders_through_its_template():
+    html = QuoteBlock().render({"quote": "One calm talk a week.", "attribution": "A parent"})
+    assert "One calm talk a week." in html and "A parent" in html
+    assert "<blockquote" in html
