@@ -35,16 +35,15 @@ class CommentBulkAction(BulkAction):
     def get_execution_context(self):
         return {"moderator": self.request.user}
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "confirmation_title": self.confirmation_title}
+    def get_template_names(self):
+        # Each action asks its own question: comments/admin/bulk_approve.html, bulk_remove.html.
+        return [f"comments/admin/bulk_{self.action_type}.html"]
 
 
 class ApproveBulkAction(CommentBulkAction):
     display_name = _("Approve")
     action_type = "approve"
     aria_label = _("Approve the selected comments")
-    template_name = "comments/admin/bulk_approve.html"
-    confirmation_title = _("Approve comments")
     action_priority = 10
 
     @classmethod
@@ -77,8 +76,6 @@ class RemoveBulkAction(CommentBulkAction):
     display_name = _("Remove")
     action_type = "remove"
     aria_label = _("Remove the selected comments")
-    template_name = "comments/admin/bulk_remove.html"
-    confirmation_title = _("Remove comments")
     action_priority = 20
     classes = {"serious"}
     form_class = RemovalForm

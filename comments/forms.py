@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from .models import COMMENT_MAX_LENGTH, ReportReason, Scope
+from .models import COMMENT_MAX_LENGTH, CommentReport, FollowUp
 
 # Bidirectional overrides and isolates can make a comment display as different text than it is.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -59,7 +59,7 @@ class CommentTextField(forms.CharField):
 class MemberCommentForm(XtdCommentForm):
     follow = forms.ChoiceField(
         label=_("Email me about"),
-        choices=[("", _("Nothing, thank you")), *Scope.choices],
+        choices=[("", _("Nothing, thank you")), *FollowUp.Scope.choices],
         required=False,
         initial="",
         widget=forms.RadioSelect,
@@ -128,7 +128,7 @@ class EditCommentForm(forms.Form):
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong with this comment?"),
-        choices=ReportReason.choices,
+        choices=CommentReport.Reason.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose a reason.")},
     )

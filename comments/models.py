@@ -127,6 +127,15 @@ class CommentPolicy(ReviewedTranslatableMixin, models.Model):
         return self.title
 
 
+def matched_words(verbose_name, max_length=80):
+    """The words of a list entry that comments are checked against, all lists alike (comments.language)."""
+    return models.CharField(
+        verbose_name,
+        max_length=max_length,
+        help_text=_("Matched as whole words, ignoring capitals and accents; plurals ending in -s or -es too."),
+    )
+
+
 class ModerationWordList(ReviewedTranslatableMixin, index.Indexed, models.Model):
     """An entry of a list comments are checked against (cms.roles.MODERATION_WORD_LISTS).
 
@@ -150,14 +159,7 @@ class ModerationWordList(ReviewedTranslatableMixin, index.Indexed, models.Model)
 class LanguageSuggestion(ModerationWordList):
     """A stigmatising term and the person-first words the language coach suggests instead."""
 
-    term = models.CharField(
-        _("term"),
-        max_length=80,
-        help_text=_(
-            "A word or phrase, matched as whole words, ignoring capitals and accents; plurals ending "
-            "in -s or -es are matched too."
-        ),
-    )
+    term = matched_words(_("term"))
     suggestion = models.CharField(_("suggestion"), max_length=200)
     note = models.CharField(_("why"), max_length=300, blank=True, help_text=_("Optional: a short, kind reason."))
 
@@ -179,9 +181,7 @@ class SafetyTerm(ModerationWordList):
     distress write in the language that comes to them.
     """
 
-    term = models.CharField(
-        _("term"), max_length=80, help_text=_("Matched as whole words, ignoring capitals and accents.")
-    )
+    term = matched_words(_("term"))
 
     panels = [FieldPanel("term")]
 
@@ -227,23 +227,22 @@ class CommentReview(models.Model):
         return f"{self.comment_id}: {self.get_hold_reason_display() or self.get_removal_kind_display()}"
 
 
-class ReportReason(models.TextChoices):
-    UNKIND = "unkind", _("It is unkind, shaming or disrespectful")
-    IDENTIFYING = "identifying", _("It could identify someone or shares private details")
-    UNSAFE = "unsafe", _("It gives advice that could put someone at risk")
-    DANGER = "danger", _("Someone may be in danger")
-    SPAM = "spam", _("It is spam or advertising")
-    OTHER = "other", _("Something else")
-
-
 class CommentReport(models.Model):
     """Why a member reported a comment: beside the engine's flag, which counts toward hiding it.
 
     Deleted with the flag when the member takes the report back (REPORT_UNDO_WINDOW).
     """
 
+    class Reason(models.TextChoices):
+        UNKIND = "unkind", _("It is unkind, shaming or disrespectful")
+        IDENTIFYING = "identifying", _("It could identify someone or shares private details")
+        UNSAFE = "unsafe", _("It gives advice that could put someone at risk")
+        DANGER = "danger", _("Someone may be in danger")
+        SPAM = "spam", _("It is spam or advertising")
+        OTHER = "other", _("Something else")
+
     flag = models.OneToOneField(CommentFlag, on_delete=models.CASCADE, related_name="report")
-    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     details = models.CharField(_("details"), max_length=500, blank=True)
 
     class Meta:
@@ -253,13 +252,12 @@ class CommentReport(models.Model):
         return f"{self.flag.comment_id}: {self.get_reason_display()}"
 
 
-class Scope(models.TextChoices):
-    REPLIES = "replies", _("Replies to my comment")
-    PAGE = "page", _("All new comments on this page")
-
-
 class FollowUp(models.Model):
     """A member's wish to be emailed about new comments; one row per comment they chose it on."""
+
+    class Scope(models.TextChoices):
+        REPLIES = "replies", _("Replies to my comment")
+        PAGE = "page", _("All new comments on this page")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_followups")
     comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="followups")
@@ -281,11 +279,7 @@ class AdvicePhrase(ModerationWordList):
     member containing one of these phrases is shown a gentle nudge in the preview before it posts.
     """
 
-    phrase = models.CharField(
-        _("phrase"),
-        max_length=80,
-        help_text=_("Matched as whole words, ignoring capitals and accents; plurals ending in -s or -es too."),
-    )
+    phrase = matched_words(_("phrase"))
     suggestion = models.CharField(
         _("share instead"),
         max_length=200,
@@ -313,9 +307,7 @@ class IdentifyingPlace(models.Model):
         WORKPLACE = "workplace", _("workplace")
         TOWN = "town", _("town or neighborhood")
 
-    name = models.CharField(
-        _("name"), max_length=120, help_text=_("Matched as whole words, ignoring capitals and accents.")
-    )
+    name = matched_words(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
     panels = [FieldPanel("name"), FieldPanel("kind")]

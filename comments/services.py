@@ -37,8 +37,6 @@ from .models import (
     FollowUp,
     HoldReason,
     RemovalKind,
-    ReportReason,
-    Scope,
 )
 
 logger = logging.getLogger(__name__)
@@ -139,7 +137,7 @@ def post_comment(*, page, user, text, reply_to=None, follow="", ip_address=None)
     comment.save()
     if reason:
         CommentReview.objects.create(comment=comment, hold_reason=reason)
-    if follow in Scope.values:
+    if follow in FollowUp.Scope.values:
         FollowUp.objects.create(user=user, comment=comment, scope=follow)
     if reason == HoldReason.SAFETY:
         transaction.on_commit(lambda: notify_moderators_of_safety_hold(comment, page))
@@ -286,7 +284,7 @@ def mark_deleted_by_author(comments, decided_by=None):
 
 
 @transaction.atomic
-def report(comment, member, comment_settings, reason=ReportReason.OTHER, details=""):
+def report(comment, member, comment_settings, reason=CommentReport.Reason.OTHER, details=""):
     """Record a member's report (once each) and why; enough reports hide the comment until a moderator decides.
 
     Returns False when this member had already reported it. A moderator's approval stands: reports
@@ -380,7 +378,7 @@ def notify_followers(comment, page):
             comment__object_pk=comment.object_pk,
             user__is_active=True,
         )
-        .filter(Q(scope=Scope.PAGE) | Q(scope=Scope.REPLIES, comment_id__in=chain))
+        .filter(Q(scope=FollowUp.Scope.PAGE) | Q(scope=FollowUp.Scope.REPLIES, comment_id__in=chain))
         .exclude(user_id=comment.user_id)
         .select_related("user__member_profile")
         .order_by("user_id", "pk")
@@ -407,7 +405,7 @@ def notify_followers(comment, page):
                 # ?comment= shows its conversation however long the discussion (tree.shown_threads).
                 "comment_url": page.get_full_url() + f"?comment={comment.pk}#c{comment.pk}",
                 "unsubscribe_url": unsubscribe_url(followup, page),
-                "is_reply": followup.scope == Scope.REPLIES,
+                "is_reply": followup.scope == FollowUp.Scope.REPLIES,
             }
             subject = render_to_string("comments/email/followup_subject.txt", context).strip()
             body = render_to_string("comments/email/followup.txt", context)

@@ -97,26 +97,22 @@ def register_moderation_menu_item():
     )
 
 
-@hooks.register("register_reports_menu_item")
-def register_language_report_menu_item():
-    return MenuItem(
-        _("Person-first language"),
-        reverse("comments_moderation:language_report"),
-        name="person-first-language",
-        icon_name="help",
-        order=660,
-    )
+def report_menu_item(label, view_name, icon, order):
+    """A menu item under Reports for one of the moderation reports (comments.admin_urls)."""
+
+    def menu_item():
+        url = reverse(f"comments_moderation:{view_name}")
+        return MenuItem(label, url, name=view_name.replace("_", "-"), icon_name=icon, order=order)
+
+    return menu_item
 
 
-@hooks.register("register_reports_menu_item")
-def register_advice_report_menu_item():
-    return MenuItem(
-        _("Share, don't advise"),
-        reverse("comments_moderation:advice_report"),
-        name="share-dont-advise",
-        icon_name="comment",
-        order=661,
-    )
+# After Wagtail's own reports: the person-first language check, then the advice nudge's counts.
+for report in (
+    report_menu_item(_("Person-first language"), "language_report", "help", 660),
+    report_menu_item(_("Share, don't advise"), "advice_report", "comment", 661),
+):
+    hooks.register("register_reports_menu_item", report)
 
 
 class ModerationPanel(StatusCountsPanel):

@@ -139,13 +139,13 @@ def follow_page(username, page_id):
     from django.contrib.auth import get_user_model
     from wagtail.models import Page
 
-    from comments.models import FollowUp, Scope
+    from comments.models import FollowUp
     from comments.services import comments_on
 
     page = Page.objects.get(pk=page_id).specific
     user = get_user_model().objects.get(username=username)
     comment = comments_on(page).filter(is_public=True).first()
-    FollowUp.objects.get_or_create(user=user, comment=comment, scope=Scope.PAGE)
+    FollowUp.objects.get_or_create(user=user, comment=comment, scope=FollowUp.Scope.PAGE)
     profile = getattr(user, "member_profile", None)
     if profile is not None and hasattr(profile, "notify_replies"):
         profile.notify_replies = True

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from comments.models import FollowUp, Scope
+from comments.models import FollowUp
 from tests.comments.factories import add_comment, form_data
 from tests.comments.test_reply_browser import log_in
 
@@ -18,7 +18,7 @@ def test_a_member_follows_read_and_reply_to_the_comment_then_unsubscribes(
     public_live_server, browser_page, a_post, a_member, another_member, mailoutbox
 ):
     question = add_comment(a_post, a_member, "Does it get easier?")
-    FollowUp.objects.create(user=a_member, comment=question, scope=Scope.REPLIES)
+    FollowUp.objects.create(user=a_member, comment=question, scope=FollowUp.Scope.REPLIES)
     replier = Client()
     replier.force_login(another_member)
     response = replier.post(reverse("comments:post"), form_data(a_post, "It did for us, slowly.", reply_to=question.pk))

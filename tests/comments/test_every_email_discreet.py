@@ -22,7 +22,7 @@ from blog import inbox
 from blog.models import QuestionSubmission
 from cms.membership import MEMBERS_GROUP
 from comments import services
-from comments.models import FollowUp, Scope
+from comments.models import FollowUp
 from members.mail import KINDS, REVEALING_WORDS, discreet_subject, preheader
 from members.privacy import delete_member_account
 from members.services import profile_for
@@ -122,7 +122,7 @@ def _account_deleted(ctx, language, discreet):
 
 def _followup(ctx, language, discreet):
     follower = ctx.recipient(language, discreet)
-    FollowUp.objects.create(user=follower, comment=ctx.add_comment(ctx.post, follower), scope=Scope.PAGE)
+    FollowUp.objects.create(user=follower, comment=ctx.add_comment(ctx.post, follower), scope=FollowUp.Scope.PAGE)
     with ctx.capture(execute=True):
         services.post_comment(page=ctx.post, user=ctx.poster, text="He started using drugs again last week.")
     return follower

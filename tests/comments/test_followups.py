@@ -9,7 +9,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import PageViewRestriction
 
 from comments import services
-from comments.models import FollowUp, Scope
+from comments.models import FollowUp
 from members.services import profile_for, set_suspended
 from tests.comments.factories import add_comment, form_data
 from tests.links import BASE_URL
@@ -34,14 +34,14 @@ def post_as(client, django_capture_on_commit_callbacks):
     return post
 
 
-def follow(member, comment, scope=Scope.REPLIES):
+def follow(member, comment, scope=FollowUp.Scope.REPLIES):
     return FollowUp.objects.create(user=member, comment=comment, scope=scope)
 
 
 def test_choosing_to_follow_on_the_form_records_the_wish(post_as, a_post, a_member):
-    comment = post_as(a_member, a_post, "Please tell me about replies", follow=Scope.REPLIES)
+    comment = post_as(a_member, a_post, "Please tell me about replies", follow=FollowUp.Scope.REPLIES)
     assert FollowUp.objects.get().comment == comment
-    assert FollowUp.objects.get().scope == Scope.REPLIES
+    assert FollowUp.objects.get().scope == FollowUp.Scope.REPLIES
 
 
 def test_a_reply_emails_the_follower_with_the_text_a_link_and_an_unsubscribe_link(
@@ -78,7 +78,7 @@ def test_replies_scope_hears_about_replies_deeper_down_but_not_other_threads(
 
 
 def test_page_scope_hears_about_every_new_comment_on_the_page(post_as, a_post, a_member, another_member, mailoutbox):
-    follow(a_member, add_comment(a_post, a_member, "I follow this page"), Scope.PAGE)
+    follow(a_member, add_comment(a_post, a_member, "I follow this page"), FollowUp.Scope.PAGE)
     post_as(another_member, a_post, "A brand new thread")
     (email,) = mailoutbox
     assert email.subject == "New comment on “How do I start talking about treatment 1”"
@@ -86,7 +86,7 @@ def test_page_scope_hears_about_every_new_comment_on_the_page(post_as, a_post, a
 
 def test_nobody_is_emailed_about_their_own_comment_or_twice(post_as, a_post, a_member, mailoutbox):
     root = add_comment(a_post, a_member, "Root")
-    follow(a_member, root, Scope.PAGE)
+    follow(a_member, root, FollowUp.Scope.PAGE)
     follow(a_member, add_comment(a_post, a_member, "Another", parent=root))
     post_as(a_member, a_post, "Talking to myself", reply_to=root.pk)
     assert mailoutbox == []
@@ -94,7 +94,7 @@ def test_nobody_is_emailed_about_their_own_comment_or_twice(post_as, a_post, a_m
 
 def test_each_follower_gets_one_email_even_when_following_twice(post_as, a_post, a_member, another_member, mailoutbox):
     root = add_comment(a_post, a_member, "Root")
-    follow(a_member, root, Scope.PAGE)
+    follow(a_member, root, FollowUp.Scope.PAGE)
     follow(a_member, add_comment(a_post, a_member, "Mine too", parent=root))
     post_as(another_member, a_post, "Hello both", reply_to=root.pk)
     assert len(mailoutbox) == 1
@@ -153,7 +153,7 @@ def test_held_comments_email_nobody_until_a_moderator_approves_them(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
-    follow(a_member, add_comment(a_post, a_member, "Root"), Scope.PAGE)
+    follow(a_member, add_comment(a_post, a_member, "Root"), FollowUp.Scope.PAGE)
     comment_settings.hold_first_comments = 1
     comment_settings.save()
     client.force_login(another_member)
@@ -174,7 +174,7 @@ def test_the_unsubscribe_link_works_without_login_and_stops_further_emails(
 ):
     question = add_comment(a_post, a_member, "Root")
     follow(a_member, question)
-    follow(a_member, add_comment(a_post, a_member, "Second", parent=question), Scope.PAGE)
+    follow(a_member, add_comment(a_post, a_member, "Second", parent=question), FollowUp.Scope.PAGE)
     post_as(another_member, a_post, "First reply", reply_to=question.pk)
     link = unsubscribe_link(mailoutbox[0])
 
