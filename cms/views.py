@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 from .public_url import absolute
@@ -73,6 +74,40 @@ def favicon(request):
     """Browsers and feed readers ask for /favicon.ico whatever the page says: send them the icon."""
     # Temporary: the icon's address carries a content hash that changes with the icon.
     return HttpResponseRedirect(static("icons/favicon.ico"))
+
+
+def message_page(request, title, paragraphs, link=None, status=200):
+    """A page that only says something: `title`, then each of `paragraphs`, then `link` as (url, text)."""
+    context = {"title": title, "paragraphs": paragraphs}
+    if link:
+        context["link"] = {"url": link[0], "text": link[1]}
+    return render(request, "cms/message_page.html", context, status=status)
+
+
+@requires_csrf_token
+def page_not_found(request, exception):
+    """handler404: any address that leads nowhere, in the language of its path, with a way home."""
+    return message_page(
+        request,
+        _("Page not found"),
+        [_("Sorry, we could not find that page. It may have moved, or it may be for members only.")],
+        link=(reverse("wagtail_serve", args=[""]), _("Go to the home page")),
+        status=404,
+    )
+
+
+@requires_csrf_token
+def too_many_requests(request):
+    """handler429, which allauth answers its rate limits with (log in, sign up, password reset...).
+
+    One message for every limit, so it never tells whether an account or email exists.
+    """
+    return message_page(
+        request,
+        _("Please wait a moment"),
+        [_("There have been too many attempts from this connection. Please wait a few minutes and try again.")],
+        status=429,
+    )
 
 
 def quick_exit_help(request):

@@ -242,6 +242,14 @@ def test_repeated_sign_ups_and_password_resets_are_throttled(client, throttling_
     assert 429 in reset_statuses
 
 
+def test_a_reached_limit_says_to_wait_in_the_visitors_language(client, throttling_cache):
+    responses = [client.post("/es/cuentas/password/reset/", {"email": "nadie@example.org"}) for _attempt in range(25)]
+    limited = next(response for response in responses if response.status_code == 429)
+    html = limited.content.decode()
+    assert "<title>Espere un momento, por favor · " in html, "allauth answers with cms.urls.handler429"
+    assert "<h1>Espere un momento, por favor</h1>" in html
+
+
 def test_the_staff_login_is_throttled_like_the_members_login(client, a_member, throttling_cache):
     for _attempt in range(5):
         client.post("/admin/login/", {"username": "quiet_harbor", "password": "wrong-password"})
