@@ -47,6 +47,7 @@ urlpatterns = [
 # patterns are translated; cms.translated_paths redirects the old English-worded Spanish paths).
 # Wagtail's page serving comes last: it matches every path.
 urlpatterns += i18n_patterns(
+    path(_("accounts/"), include("members.account_urls")),
     path(_("accounts/"), include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("safety.urls")),

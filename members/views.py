@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.page_cache import cached_with_pages
+from cms.views import message_page
 
 from .decorators import member_required
 from .forms import DeleteAccountForm, DirectorySearchForm, MemberProfileForm
@@ -203,5 +204,26 @@ def delete_account(request):
     return render(request, "members/delete_account.html", {"form": form})
 
 
+def account_inactive(request):
+    """Where allauth sends a suspended account (members.services.set_suspended) that tries to log in."""
+    return message_page(
+        request,
+        _("Account suspended"),
+        [
+            _(
+                "This account has been suspended by the site's team, so it cannot log in for now. If you think "
+                "this is a mistake, please reply to any email you have received from us."
+            )
+        ],
+    )
+
+
 def account_deleted(request):
-    return render(request, "members/account_deleted.html")
+    return message_page(
+        request,
+        _("Your account has been deleted"),
+        [
+            _("Thank you for the time you spent with us. We have sent a confirmation to the email address you used."),
+            _("Looking after yourself matters too. If you ever want to come back, you are welcome to join again."),
+        ],
+    )

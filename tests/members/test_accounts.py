@@ -190,6 +190,13 @@ def test_a_suspended_member_cannot_log_in_and_loses_their_session(client, a_memb
     assert not is_suspended(get_user_model().objects.get(pk=a_member.pk))
 
 
+@pytest.mark.parametrize(("prefix", "title"), [("", "Account suspended"), ("/es", "Cuenta suspendida")])
+def test_the_suspended_accounts_page_is_titled_once_in_its_language(client, prefix, title):
+    html = client.get(f"{ACCOUNTS[prefix]}/inactive/").content.decode()
+    assert f"<title>{title} · " in html
+    assert re.findall(r"<h1>(.*?)</h1>", html) == [title]
+
+
 def test_account_pages_use_the_site_layout_in_both_languages(client):
     english = client.get("/accounts/login/").content.decode()
     spanish = client.get("/es/cuentas/signup/").content.decode()
