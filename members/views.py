@@ -52,6 +52,8 @@ def directory(request):
         request,
         "members/directory.html",
         {
+            "title": _("Members' area"),
+            "area_section": "directory",
             "form": form,
             "members_page": page,
             "own_profile": profile_for(request.user),
@@ -135,7 +137,13 @@ def edit_profile(request):
     return render(
         request,
         "members/edit_profile.html",
-        {"form": form, "member_profile": member_profile, "mutes": Mute.objects.of(request.user)},
+        {
+            "title": _("Your profile"),
+            "area_section": "profile",
+            "form": form,
+            "member_profile": member_profile,
+            "mutes": Mute.objects.of(request.user),
+        },
     )
 
 
@@ -184,7 +192,11 @@ def download_data(request):
 def your_data(request):
     """The same data as the download, as a page to read or print (members.readable_data)."""
     tree = readable(member_data(request.user))
-    return render(request, "members/your_data.html", {"sections": tree["items"]})
+    return render(
+        request,
+        "members/your_data.html",
+        {"title": _("Your data"), "area_section": "data", "sections": tree["items"]},
+    )
 
 
 @login_required
@@ -201,7 +213,11 @@ def delete_account(request):
             return redirect("members:account_deleted")
     else:
         form = DeleteAccountForm(member=request.user)
-    return render(request, "members/delete_account.html", {"form": form})
+    return render(
+        request,
+        "members/delete_account.html",
+        {"title": _("Delete your account"), "area_section": "delete", "form": form},
+    )
 
 
 def account_inactive(request):
