@@ -110,6 +110,36 @@ def too_many_requests(request):
     )
 
 
+# What "Exit this page" does and what it cannot hide: each a heading over its points.
+QUICK_EXIT_SECTIONS = (
+    (
+        _("What it does"),
+        (
+            _("Select the “Exit this page” button at the top of any page, or press the Shift key three times."),
+            _(
+                "This site is replaced at once by a weather page. The page you were reading is taken out of this "
+                "tab’s Back button where your browser allows it."
+            ),
+            _(
+                "It works without JavaScript too: the button is then a plain link, and the Back button can still "
+                "return to our page."
+            ),
+        ),
+    ),
+    (
+        _("What it does not hide"),
+        (
+            _(
+                "Your browser history still lists the other pages of this site you visited. Delete them from your "
+                "history, or use a private window, which keeps no history."
+            ),
+            _("Other open tabs, bookmarks and emails from us stay where they are."),
+            _("It does not log you out. On a shared device, log out when you finish."),
+        ),
+    ),
+)
+
+
 def quick_exit_help(request):
     """What "Exit this page" does and what it cannot hide, in the reader's language."""
-    return render(request, "cms/quick_exit.html")
+    return render(request, "cms/quick_exit.html", {"sections": QUICK_EXIT_SECTIONS})
