@@ -21,6 +21,9 @@ from .views import favicon, quick_exit_help, robots_txt, web_manifest
 admin.site.login_form = ThrottledDjangoAdminLoginForm
 # A lost database shows a friendly 503 in the visitor's language, any other crash a plain 500.
 handler500 = "cms.errors.server_error"
+handler404 = "cms.views.page_not_found"
+# Not Django's: allauth looks for it here (ROOT_URLCONF.handler429) when a rate limit is reached.
+handler429 = "cms.views.too_many_requests"
 
 # Admin, documents and machine-readable files live outside i18n_patterns: one URL each.
 urlpatterns = [
@@ -44,6 +47,7 @@ urlpatterns = [
 # patterns are translated; cms.translated_paths redirects the old English-worded Spanish paths).
 # Wagtail's page serving comes last: it matches every path.
 urlpatterns += i18n_patterns(
+    path(_("accounts/"), include("members.account_urls")),
     path(_("accounts/"), include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("safety.urls")),

@@ -371,6 +371,10 @@ def language_report(request):
         {
             "page_title": _("Person-first language report"),
             "header_title": _("Person-first language report"),
+            "help": _(
+                "Published pages checked against the person-first language list of their own language. "
+                "Edit the list under Snippets → Person-first language."
+            ),
             "results": pages_with_stigmatising_language(),
         },
     )
@@ -393,6 +397,12 @@ def advice_report(request):
         {
             "page_title": _("Share, don't advise: nudge report"),
             "header_title": _("Share, don't advise: nudge report"),
+            "help": _(
+                "When a member's reply to another member reads as advice, the preview suggests sharing experience "
+                "instead. “Followed” counts the times the member changed their text before posting. Only these "
+                "counts are kept: never the text, the member or the page. Edit the phrases under Snippets → Advice "
+                "phrases."
+            ),
             "rows": rows,
             "totals": totals,
         },

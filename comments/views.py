@@ -163,7 +163,14 @@ def report_comment(request, pk):
             return redirect(_page_url(request, page, comment))
         return redirect("comments:reported", pk=comment.pk)
     status = 400 if form.is_bound else 200
-    return render(request, "comments/report.html", {"page": page, "comment": comment, "form": form}, status=status)
+    context = {
+        "title": _("Report a comment"),
+        "heading": _("Report this comment?"),
+        "page": page,
+        "comment": comment,
+        "form": form,
+    }
+    return render(request, "comments/report.html", context, status=status)
 
 
 @never_cache
@@ -259,7 +266,13 @@ def delete_comment(request, pk):
         services.delete_own(comment, request.user)
         messages.success(request, _("Your comment is deleted. Replies to it stay in the conversation."))
         return redirect(_page_url(request, page))
-    return render(request, "comments/confirm_delete.html", {"page": page, "comment": comment})
+    context = {
+        "title": _("Delete your comment"),
+        "heading": _("Delete your comment?"),
+        "page": page,
+        "comment": comment,
+    }
+    return render(request, "comments/confirm_delete.html", context)
 
 
 @never_cache

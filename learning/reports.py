@@ -74,12 +74,16 @@ def course_use(languages):
         started[exercise_key][language] += 1
         if finished_at is not None:
             finished[exercise_key][language] += 1
+    # Shaped like the module rows, so one table template shows both; the last count is "Finished".
     exercises = [
         {
+            "kind": "exercise",
             "number": exercise.number,
             "title": exercise.title,
-            "started": _by_language(started[exercise.translation_key], languages),
-            "finished": sum(finished[exercise.translation_key].values()),
+            "counts": [
+                *_by_language(started[exercise.translation_key], languages),
+                sum(finished[exercise.translation_key].values()),
+            ],
         }
         for exercise in Exercise.objects.filter(locale=english)
         .order_by("number")
@@ -101,6 +105,10 @@ def course_use_report(request):
             "page_title": title,
             "header_title": title,
             "header_icon": "list-ol",
+            "help": _(
+                "Counts only: no member is named and no journal answer is shown. Language is the one each member "
+                "reads the site in. A module counts as completed when a member completed every one of its segments."
+            ),
             "languages": [name for _code, name in languages],
             "rows": rows,
             "exercises": exercises,

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.page_cache import cached_with_pages
+from cms.views import message_page
 
 from .decorators import member_required
 from .forms import DeleteAccountForm, DirectorySearchForm, MemberProfileForm
@@ -51,6 +52,8 @@ def directory(request):
         request,
         "members/directory.html",
         {
+            "title": _("Members' area"),
+            "area_section": "directory",
             "form": form,
             "members_page": page,
             "own_profile": profile_for(request.user),
@@ -134,7 +137,13 @@ def edit_profile(request):
     return render(
         request,
         "members/edit_profile.html",
-        {"form": form, "member_profile": member_profile, "mutes": Mute.objects.of(request.user)},
+        {
+            "title": _("Your profile"),
+            "area_section": "profile",
+            "form": form,
+            "member_profile": member_profile,
+            "mutes": Mute.objects.of(request.user),
+        },
     )
 
 
@@ -183,7 +192,11 @@ def download_data(request):
 def your_data(request):
     """The same data as the download, as a page to read or print (members.readable_data)."""
     tree = readable(member_data(request.user))
-    return render(request, "members/your_data.html", {"sections": tree["items"]})
+    return render(
+        request,
+        "members/your_data.html",
+        {"title": _("Your data"), "area_section": "data", "sections": tree["items"]},
+    )
 
 
 @login_required
@@ -200,8 +213,33 @@ def delete_account(request):
             return redirect("members:account_deleted")
     else:
         form = DeleteAccountForm(member=request.user)
-    return render(request, "members/delete_account.html", {"form": form})
+    return render(
+        request,
+        "members/delete_account.html",
+        {"title": _("Delete your account"), "area_section": "delete", "form": form},
+    )
+
+
+def account_inactive(request):
+    """Where allauth sends a suspended account (members.services.set_suspended) that tries to log in."""
+    return message_page(
+        request,
+        _("Account suspended"),
+        [
+            _(
+                "This account has been suspended by the site's team, so it cannot log in for now. If you think "
+                "this is a mistake, please reply to any email you have received from us."
+            )
+        ],
+    )
 
 
 def account_deleted(request):
-    return render(request, "members/account_deleted.html")
+    return message_page(
+        request,
+        _("Your account has been deleted"),
+        [
+            _("Thank you for the time you spent with us. We have sent a confirmation to the email address you used."),
+            _("Looking after yourself matters too. If you ever want to come back, you are welcome to join again."),
+        ],
+    )

@@ -118,6 +118,9 @@ def test_a_report_asks_why_then_confirms_and_can_be_undone_within_a_minute(
     client.force_login(a_member)
     link = soup(client.get(a_post.url)).select_one(f"#c{comment.pk} a.comment__report")
     form = soup(client.get(link["href"]))
+    assert form.title.string.startswith("Report a comment · ")
+    assert [heading.text for heading in form.select("h1")] == ["Report this comment?"]
+    assert form.select_one(".comment-preview").text.strip() == "Something hurtful"
     assert [radio["value"] for radio in form.select("input[name=reason]")] == [
         "unkind",
         "identifying",

@@ -159,7 +159,9 @@ def test_a_member_deletes_their_own_comment_and_the_replies_stay(client, a_post,
     client.force_login(a_member)
     delete_url = reverse("comments:delete", args=[own.pk])
     assert delete_url in client.get(a_post.url).content.decode()
-    assert "I said too much" in client.get(delete_url).content.decode()
+    confirm = client.get(delete_url).content.decode()
+    assert '<div class="comment__text" dir="auto"><p>I said too much</p></div>' in confirm
+    assert "<title>Delete your comment · " in confirm and "<h1>Delete your comment?</h1>" in confirm
     response = client.post(delete_url)
     assert response.status_code == 302
     own.refresh_from_db()

@@ -190,6 +190,13 @@ def test_a_suspended_member_cannot_log_in_and_loses_their_session(client, a_memb
     assert not is_suspended(get_user_model().objects.get(pk=a_member.pk))
 
 
+@pytest.mark.parametrize(("prefix", "title"), [("", "Account suspended"), ("/es", "Cuenta suspendida")])
+def test_the_suspended_accounts_page_is_titled_once_in_its_language(client, prefix, title):
+    html = client.get(f"{ACCOUNTS[prefix]}/inactive/").content.decode()
+    assert f"<title>{title} · " in html
+    assert re.findall(r"<h1>(.*?)</h1>", html) == [title]
+
+
 def test_account_pages_use_the_site_layout_in_both_languages(client):
     english = client.get("/accounts/login/").content.decode()
     spanish = client.get("/es/cuentas/signup/").content.decode()
@@ -240,6 +247,14 @@ def test_repeated_sign_ups_and_password_resets_are_throttled(client, throttling_
         client.post("/accounts/password/reset/", {"email": "nobody@example.org"}).status_code for _attempt in range(25)
     ]
     assert 429 in reset_statuses
+
+
+def test_a_reached_limit_says_to_wait_in_the_visitors_language(client, throttling_cache):
+    responses = [client.post("/es/cuentas/password/reset/", {"email": "nadie@example.org"}) for _attempt in range(25)]
+    limited = next(response for response in responses if response.status_code == 429)
+    html = limited.content.decode()
+    assert "<title>Espere un momento, por favor · " in html, "allauth answers with cms.urls.handler429"
+    assert "<h1>Espere un momento, por favor</h1>" in html
 
 
 def test_the_staff_login_is_throttled_like_the_members_login(client, a_member, throttling_cache):
