@@ -59,10 +59,10 @@ class ContentNoteBlock(SharedBlock):
 
     class Meta:
         icon = "warning"
-        # The block picker's preview shows the closed note; each page type brings its own passages.
-        preview_value = {"note": "describes a relapse"}
         label = _("Content note")
         description = _("A passage readers open only if they choose to, behind a short note about what it describes.")
+        # The block picker's preview shows the closed note; each page type brings its own passages.
+        preview_value = {"note": "describes a relapse"}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -84,3 +84,10 @@ def test_a_quote_renders_through_its_template():
     html = QuoteBlock().render({"quote": "One calm talk a week.", "attribution": "A parent"})
     assert "One calm talk a week." in html and "A parent" in html
     assert "<blockquote" in html
+
+
+def test_the_content_note_previews_as_a_closed_note_in_every_app():
+    for passages in (AnswerPassageBlock(), SegmentPassageBlock()):
+        block = ContentNoteBlock([("content", passages)])
+        html = block.render(block.get_preview_value())
+        assert "<details" in html and "describes a relapse" in html and " open" not in html
