@@ -314,6 +314,9 @@ class DemoLoader:
                 # One login per role: the groups and their permissions are cms.roles', made by migrate
                 # (a misspelt group here fails instead of making an empty one).
                 user.groups.add(Group.objects.get(name=spec["group"]))
+            # Staff confirmed their address when invited, as members do on joining: without it the site's
+            # login would ask them to, and the admin login (cms.security) would then refuse them.
+            self.confirm_address(user)
         members = self.section("members")
         for spec in members.get("staff_profiles", []):
             user = self.user(spec["username"])
@@ -327,6 +330,7 @@ class DemoLoader:
             user.set_password(self.password)
             user.save(update_fields=["password"])
             self.users[user.username] = user
+            self.confirm_address(user)
             self.make_member(user, spec, join_members=True)
         from members.models import Mute
 
@@ -335,11 +339,14 @@ class DemoLoader:
             if muter is not None and muted is not None:
                 Mute.objects.get_or_create(muter=muter, muted=muted)
 
+    def confirm_address(self, user):
+        """Verify the email the way confirming the emailed link would."""
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+
     def make_member(self, user, spec, *, join_members):
-        """Verify the email the way confirming the emailed link would, and fill in the profile."""
+        """Fill in a confirmed account's profile, and let it into the members' area if `join_members`."""
         from members.services import grant_membership, profile_for
 
-        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         if join_members:
             grant_membership(user)
         profile = profile_for(user)

@@ -1,5 +1,6 @@
 import html
 import io
+import os
 
 import pytest
 from django.apps import apps
@@ -7,6 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
 
 from demo.deferred import index_updates_at_the_end
+from demo.management.commands.load_demo_content import DEFAULT_DEMO_PASSWORD
 from tests.cms.test_no_third_party import fetched_urls, is_ours
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,23 @@ def test_the_demo_logins_have_their_roles_and_the_demo_password(
         assert not users[username].is_superuser
     for username in ["admin", *roles, "luz_del_sur"]:
         assert client.login(username=username, password="a-changed-demo-password"), username
+
+
+def test_every_demo_login_signs_in_on_the_site_and_staff_in_the_admin_too(client, django_capture_on_commit_callbacks):
+    """A moderator who first signs in on the public site is not sent to confirm an address, and is
+    then still let into the admin (cms.security refuses accounts whose addresses are all unconfirmed)."""
+    load_demo_content(django_capture_on_commit_callbacks, "site", "members")
+    password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+    staff = ["admin", "editor", "clinician", "moderator", "translator", "reviewer"]
+    for username in [*staff, "member", "luz_del_sur"]:
+        response = client.post("/accounts/login/", {"login": username, "password": password})
+        assert response.status_code == 302, username
+        assert "confirm-email" not in response["Location"], username
+        client.logout()
+    for username in staff:
+        response = client.post("/admin/login/", {"username": username, "password": password})
+        assert response.status_code == 302, username
+        client.logout()
 
 
 def check_the_spanish_comes_from_the_po_files():
