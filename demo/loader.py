@@ -330,7 +330,6 @@ class DemoLoader:
             user.set_password(self.password)
             user.save(update_fields=["password"])
             self.users[user.username] = user
-            self.confirm_address(user)
             self.make_member(user, spec, join_members=True)
         from members.models import Mute
 
@@ -344,9 +343,13 @@ class DemoLoader:
         EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
 
     def make_member(self, user, spec, *, join_members):
-        """Fill in a confirmed account's profile, and let it into the members' area if `join_members`."""
+        """Confirm the account's address, fill in its profile, and let it into the members' area if `join_members`.
+
+        Also for staff whose login the site section made earlier, or another run (`--section members`).
+        """
         from members.services import grant_membership, profile_for
 
+        self.confirm_address(user)
         if join_members:
             grant_membership(user)
         profile = profile_for(user)
